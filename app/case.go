@@ -1,0 +1,82 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+
+	"framelens/framing/ingest"
+)
+
+// ReportEntry is one report of the open case: the parsed document and what
+// the analyst records about it. Entries are changed on the UI goroutine
+// only.
+type ReportEntry struct {
+	Doc    *ingest.Document
+	Outlet string
+	Date   string
+	URL    string
+}
+
+// label is the name shown for the report: its outlet, else its file name.
+func (e *ReportEntry) label() string {
+	if e.Outlet != "" {
+		return e.Outlet
+	}
+	return e.Doc.Name
+}
+
+// Case is the set of reports the analyst compares, in column order.
+type Case struct {
+	Name    string
+	Reports []*ReportEntry
+	// Reference is the report the others are read against in the detail
+	// pane; nil means the first report.
+	Reference *ReportEntry
+}
+
+// reference returns the reference report, or nil for an empty case.
+func (c *Case) reference() *ReportEntry {
+	if c.Reference != nil && slices.Contains(c.Reports, c.Reference) {
+		return c.Reference
+	}
+	if len(c.Reports) > 0 {
+		return c.Reports[0]
+	}
+	return nil
+}
+
+// add appends reports to the case.
+func (c *Case) add(entries ...*ReportEntry) {
+	c.Reports = append(c.Reports, entries...)
+}
+
+// remove takes e out of the case.
+func (c *Case) remove(e *ReportEntry) {
+	c.Reports = slices.DeleteFunc(c.Reports, func(x *ReportEntry) bool { return x == e })
+	if c.Reference == e {
+		c.Reference = nil
+	}
+}
+
+// move shifts e by delta places (-1 left, +1 right) in column order.
+func (c *Case) move(e *ReportEntry, delta int) error {
+	i := slices.Index(c.Reports, e)
+	if i < 0 {
+		return fmt.Errorf("moving %s: not in the case", e.label())
+	}
+	j := i + delta
+	if j < 0 || j >= len(c.Reports) {
+		return nil
+	}
+	c.Reports[i], c.Reports[j] = c.Reports[j], c.Reports[i]
+	return nil
+}
+
+// docs lists the documents in column order.
+func (c *Case) docs() []*ingest.Document {
+	out := make([]*ingest.Document, len(c.Reports))
+	for i, e := range c.Reports {
+		out[i] = e.Doc
+	}
+	return out
+}

@@ -1,0 +1,116 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// reportsPanel lets the analyst name the case and, for each report, edit
+// its outlet, date and URL, move it left or right, make it the reference
+// column or remove it.
+type reportsPanel struct {
+	box    *fyne.Container
+	scroll *container.Scroll
+
+	// The actions, run by the workbench.
+	onCaseName  func(name string)
+	onEdited    func(e *ReportEntry)
+	onMove      func(e *ReportEntry, delta int)
+	onReference func(e *ReportEntry)
+	onRemove    func(e *ReportEntry)
+	guard       func(what string, f func())
+}
+
+func newReportsPanel() *reportsPanel {
+	p := &reportsPanel{box: container.NewVBox(), guard: func(_ string, f func()) { f() }}
+	p.scroll = container.NewVScroll(p.box)
+	return p
+}
+
+// setCase lists the reports of c.
+func (p *reportsPanel) setCase(c *Case) {
+	p.box.RemoveAll()
+	name := widget.NewEntry()
+	name.SetText(c.Name)
+	name.SetPlaceHolder("Case name")
+	name.OnChanged = func(s string) {
+		p.guard("renaming the case", func() {
+			if p.onCaseName != nil {
+				p.onCaseName(s)
+			}
+		})
+	}
+	p.box.Add(widget.NewForm(widget.NewFormItem("Case", name)))
+	if len(c.Reports) == 0 {
+		p.box.Add(wrapped("No report yet. Use File > Add report file, Open folder, Paste as new report, or drop files on the window."))
+	}
+	ref := c.reference()
+	for i, e := range c.Reports {
+		p.box.Add(p.card(i, len(c.Reports), e, e == ref))
+	}
+	p.box.Refresh()
+}
+
+// card is the editor of one report.
+func (p *reportsPanel) card(i, n int, e *ReportEntry, isRef bool) fyne.CanvasObject {
+	heading := fmt.Sprintf("%d. %s", i+1, e.label())
+	if isRef {
+		heading += " (reference)"
+	}
+	title := widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	source := e.Doc.Path
+	if source == "" {
+		source = "pasted text"
+	}
+	from := widget.NewLabel(firstRunes(e.Doc.Title, 80) + "\n" + source)
+	from.Wrapping = fyne.TextWrapWord
+	from.SizeName = theme.SizeNameCaptionText
+	from.Importance = widget.LowImportance
+
+	field := func(label, value, hint string, set func(string)) *widget.FormItem {
+		en := widget.NewEntry()
+		en.SetText(value)
+		en.SetPlaceHolder(hint)
+		en.OnChanged = func(s string) {
+			p.guard("editing "+label, func() {
+				set(s)
+				if p.onEdited != nil {
+					p.onEdited(e)
+				}
+			})
+		}
+		return widget.NewFormItem(label, en)
+	}
+	form := widget.NewForm(
+		field("Outlet", e.Outlet, "outlet name", func(s string) {
+			e.Outlet = s
+			title.SetText(fmt.Sprintf("%d. %s", i+1, e.label()))
+		}),
+		field("Date", e.Date, "YYYY-MM-DD", func(s string) { e.Date = s }),
+		field("URL", e.URL, "https://…", func(s string) { e.URL = s }),
+	)
+
+	action := func(label string, icon fyne.Resource, what string, f func()) *widget.Button {
+		return widget.NewButtonWithIcon(label, icon, func() { p.guard(what, f) })
+	}
+	left := action("", theme.NavigateBackIcon(), "moving a report", func() { p.onMove(e, -1) })
+	right := action("", theme.NavigateNextIcon(), "moving a report", func() { p.onMove(e, 1) })
+	if i == 0 {
+		left.Disable()
+	}
+	if i == n-1 {
+		right.Disable()
+	}
+	ref := action("Reference", theme.ConfirmIcon(), "choosing the reference", func() { p.onReference(e) })
+	if isRef {
+		ref.Disable()
+	}
+	remove := action("Remove", theme.DeleteIcon(), "removing a report", func() { p.onRemove(e) })
+	buttons := container.NewHBox(left, right, ref, remove)
+	return container.NewVBox(widget.NewSeparator(), title, from, form, buttons)
+}

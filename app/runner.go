@@ -1,0 +1,106 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"fyne.io/fyne/v2"
+
+	"framelens/framing"
+	"framelens/framing/ingest"
+)
+
+// compareFunc is the engine's entry point, replaceable in tests.
+type compareFunc func(ctx context.Context, docs []*ingest.Document, opts framing.Options) (*framing.Comparison, error)
+
+// runner runs comparisons off the UI goroutine. Each start cancels the
+// comparison before it; a result reaches the window only if no newer
+// comparison was started meanwhile (a generation counter, checked on the UI
+// goroutine).
+type runner struct {
+	compare compareFunc
+
+	mu     sync.Mutex
+	gen    uint64
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+}
+
+func newRunner(compare compareFunc) *runner {
+	return &runner{compare: compare}
+}
+
+// start compares docs. progress (0..1) and done are called on the UI
+// goroutine, and only while this comparison is the latest. entries are the
+// case's reports in the order of docs; the model built from the result
+// keeps them.
+func (r *runner) start(docs []*ingest.Document, entries []*ReportEntry, progress func(float64), done func(*caseModel, error)) {
+	r.mu.Lock()
+	if r.cancel != nil {
+		r.cancel()
+	}
+	r.gen++
+	gen := r.gen
+	ctx, cancel := context.WithCancel(context.Background())
+	r.cancel = cancel
+	r.mu.Unlock()
+
+	r.wg.Add(1)
+	go func() {
+		defer r.wg.Done()
+		defer cancel()
+		model, err := r.run(ctx, docs, entries, func(p float64) {
+			fyne.Do(func() {
+				if r.current(gen) {
+					progress(p)
+				}
+			})
+		})
+		if ctx.Err() != nil {
+			return // outdated: a newer comparison runs or the case closed
+		}
+		fyne.Do(func() {
+			if r.current(gen) {
+				done(model, err)
+			}
+		})
+	}()
+}
+
+// run compares and builds the view model, turning a panic of the engine
+// into an error so that a bad input never takes the window down.
+func (r *runner) run(ctx context.Context, docs []*ingest.Document, entries []*ReportEntry, progress func(float64)) (m *caseModel, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			m, err = nil, fmt.Errorf("the comparison stopped on an internal error: %v", p)
+			logPanic("comparing reports", p)
+		}
+	}()
+	cmp, err := r.compare(ctx, docs, framing.Options{Progress: progress})
+	if err != nil {
+		return nil, fmt.Errorf("comparing %d reports: %w", len(docs), err)
+	}
+	return newCaseModel(cmp, entries), nil
+}
+
+// current reports whether gen is the latest comparison started.
+func (r *runner) current(gen uint64) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.gen == gen
+}
+
+// stop cancels the running comparison, if any, and drops its result.
+func (r *runner) stop() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.cancel != nil {
+		r.cancel()
+		r.cancel = nil
+	}
+	r.gen++
+}
+
+// wait blocks until no comparison is running.
+func (r *runner) wait() { r.wg.Wait() }

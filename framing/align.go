@@ -1,0 +1,439 @@
+package framing
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Alignment: sentences of different reports are compared by the content
+// words they share, weighted by how rare each word is in the case (tf-idf
+// cosine), with lexicon referents and numbers as extra shared keys so that
+// "Ukrainian crisis" and "war against Ukraine" count as the same thing.
+// Candidate pairs come from an inverted index of keys, never from a dense
+// all-pairs loop. Pairs are then merged into rows strongest first, under
+// constraints: a row holds at most two sentences of one report and only
+// when they are adjacent (one sentence of another report covers both), and
+// the average similarity between the two groups being merged must stay
+// high, so that chains of loosely related sentences do not collapse into
+// one row. Ties are broken by report name and sentence index, never by the
+// order the reports were given in, so the rows do not depend on it.
+
+// Alignment parameters, set on the labelled events in testdata/events.
+var (
+	edgeMin      = 0.17 // lowest cosine for a candidate pair
+	bestShare    = 0.55 // a pair must be this close to each side's best match
+	mergeAvg     = 0.12 // lowest average cosine between two groups merged
+	splitMin     = 0.2  // lowest cosine for each half of a 1-2 split
+	headlineUp   = 1.6  // headlines of different reports lean together
+	headlineDown = 0.5  // and away from body sentences
+)
+
+type edge struct {
+	a, b *sent
+	sim  float64
+}
+
+// weigh computes the tf-idf vector of every sentence: key ids with their
+// weights, sorted by key, normalised to unit length.
+func (p *pipeline) weigh() {
+	ids := map[string]int32{}
+	var df []int
+	n := 0
+	for _, ss := range p.sents {
+		for _, s := range ss {
+			s.gid = n
+			n++
+			counts := map[int32]float64{}
+			for _, k := range p.keys(s) {
+				id, ok := ids[k]
+				if !ok {
+					id = int32(len(df))
+					ids[k] = id
+					df = append(df, 0)
+				}
+				if counts[id] == 0 {
+					df[id]++
+				}
+				counts[id]++
+			}
+			s.vec = make([]kw, 0, len(counts))
+			for id, tf := range counts {
+				s.vec = append(s.vec, kw{id, tf})
+			}
+			sort.Slice(s.vec, func(i, j int) bool { return s.vec[i].key < s.vec[j].key })
+		}
+	}
+	p.df = df
+	p.nSents = n
+	boosted := make([]bool, len(df))
+	for k, id := range ids {
+		boosted[id] = strings.HasPrefix(k, "#") || strings.HasPrefix(k, "@")
+	}
+	for _, ss := range p.sents {
+		for _, s := range ss {
+			var sum float64
+			for i, e := range s.vec {
+				w := (1 + math.Log(e.w)) * math.Log(1+float64(n)/float64(df[e.key]))
+				if boosted[e.key] {
+					w *= 1.3
+				}
+				s.vec[i].w = w
+				sum += w * w
+			}
+			if norm := math.Sqrt(sum); norm > 0 {
+				for i := range s.vec {
+					s.vec[i].w /= norm
+				}
+			}
+		}
+	}
+}
+
+// kw is one key of a sentence vector with its weight.
+type kw struct {
+	key int32
+	w   float64
+}
+
+// keys lists the comparison keys of a sentence: content-word stems,
+// numbers, concepts of neutral synonyms and lexicon referents.
+func (p *pipeline) keys(s *sent) []string {
+	var keys []string
+	for _, t := range s.toks {
+		if !t.content || t.key == "" {
+			continue
+		}
+		if c, ok := concepts[t.lower]; ok {
+			keys = append(keys, c)
+			continue
+		}
+		keys = append(keys, t.key)
+	}
+	for _, h := range p.hitsIn(s) {
+		keys = append(keys, "@"+h.Entry.ID)
+	}
+	return keys
+}
+
+// align groups the sentences of all reports into rows.
+func (p *pipeline) align(ctx context.Context, links []Link, unlinks []SentenceRef) error {
+	p.weigh()
+	unlinked := map[*sent]bool{}
+	for _, u := range unlinks {
+		if s := p.sentAt(u); s != nil {
+			unlinked[s] = true
+		}
+	}
+	edges, err := p.candidates(ctx, unlinked)
+	if err != nil {
+		return err
+	}
+	uf := newGroups(p.sents)
+	for _, l := range links {
+		a, b := p.sentAt(l.A), p.sentAt(l.B)
+		if a != nil && b != nil && a.report != b.report {
+			uf.union(a, b)
+		}
+	}
+	for _, e := range edges {
+		ga, gb := uf.find(e.a), uf.find(e.b)
+		if ga == gb || !p.canMerge(uf, ga, gb) {
+			continue
+		}
+		uf.union(e.a, e.b)
+	}
+	p.rows = p.order(uf)
+	return nil
+}
+
+func (p *pipeline) sentAt(r SentenceRef) *sent {
+	if r.Report < 0 || r.Report >= len(p.sents) || r.Sentence < 0 || r.Sentence >= len(p.sents[r.Report]) {
+		return nil
+	}
+	return p.sents[r.Report][r.Sentence]
+}
+
+// cosine of two normalised sparse vectors.
+func cosine(a, b *sent) float64 {
+	var dot float64
+	i, j := 0, 0
+	for i < len(a.vec) && j < len(b.vec) {
+		switch {
+		case a.vec[i].key < b.vec[j].key:
+			i++
+		case a.vec[i].key > b.vec[j].key:
+			j++
+		default:
+			dot += a.vec[i].w * b.vec[j].w
+			i++
+			j++
+		}
+	}
+	return dot
+}
+
+// candidates returns the candidate pairs, strongest first, in an order that
+// does not depend on the order of the reports. Scores are accumulated
+// through an inverted index of keys, one sentence at a time; keys found in
+// a large share of all sentences carry little weight and are skipped to
+// keep the work near-linear.
+func (p *pipeline) candidates(ctx context.Context, unlinked map[*sent]bool) ([]edge, error) {
+	all := make([]*sent, 0, p.nSents)
+	for _, ss := range p.sents {
+		all = append(all, ss...)
+	}
+	type posting struct {
+		gid int32
+		w   float64
+	}
+	index := make([][]posting, len(p.df))
+	for _, s := range all {
+		if unlinked[s] {
+			continue
+		}
+		for _, e := range s.vec {
+			index[e.key] = append(index[e.key], posting{int32(s.gid), e.w})
+		}
+	}
+	maxDF := len(all)
+	if len(all) > 400 {
+		maxDF = len(all) / 8
+	}
+	nr := len(p.sents)
+	bestOf := make([]float64, len(all)*nr) // sentence x other report -> best score
+	acc := make([]float64, len(all))
+	var touched []int32
+	type cand struct {
+		a, b int32
+		sim  float64
+	}
+	var cands []cand
+	for ai, a := range all {
+		if ai%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("aligning: %w", err)
+			}
+		}
+		if unlinked[a] {
+			continue
+		}
+		for _, e := range a.vec {
+			post := index[e.key]
+			if len(post) < 2 || len(post) > maxDF {
+				continue
+			}
+			for _, pb := range post {
+				if int(pb.gid) <= ai || all[pb.gid].report == a.report {
+					continue
+				}
+				if acc[pb.gid] == 0 {
+					touched = append(touched, pb.gid)
+				}
+				acc[pb.gid] += e.w * pb.w
+			}
+		}
+		for _, bi := range touched {
+			v := acc[bi]
+			acc[bi] = 0
+			b := all[bi]
+			switch {
+			case a.index == 0 && b.index == 0:
+				v *= headlineUp
+			case a.index == 0 || b.index == 0:
+				v *= headlineDown
+			}
+			if v < edgeMin {
+				continue
+			}
+			cands = append(cands, cand{int32(ai), bi, v})
+			if k := ai*nr + b.report; v > bestOf[k] {
+				bestOf[k] = v
+			}
+			if k := int(bi)*nr + a.report; v > bestOf[k] {
+				bestOf[k] = v
+			}
+		}
+		touched = touched[:0]
+	}
+	var edges []edge
+	for _, c := range cands {
+		a, b := all[c.a], all[c.b]
+		if c.sim < bestShare*bestOf[int(c.a)*nr+b.report] || c.sim < bestShare*bestOf[int(c.b)*nr+a.report] {
+			continue
+		}
+		if p.less(b, a) {
+			a, b = b, a
+		}
+		edges = append(edges, edge{a, b, c.sim})
+	}
+	sort.Slice(edges, func(i, j int) bool {
+		if edges[i].sim != edges[j].sim {
+			return edges[i].sim > edges[j].sim
+		}
+		if edges[i].a != edges[j].a {
+			return p.less(edges[i].a, edges[j].a)
+		}
+		return p.less(edges[i].b, edges[j].b)
+	})
+	return edges, nil
+}
+
+// less orders sentences by report name, then index: independent of the
+// order reports were given in.
+func (p *pipeline) less(a, b *sent) bool {
+	if a.report != b.report {
+		na, nb := p.docs[a.report].Name, p.docs[b.report].Name
+		if na != nb {
+			return na < nb
+		}
+		return a.report < b.report
+	}
+	return a.index < b.index
+}
+
+// canMerge says whether two groups may become one row.
+func (p *pipeline) canMerge(uf *groups, ga, gb int) bool {
+	ma, mb := uf.members[ga], uf.members[gb]
+	// At most two sentences of one report, adjacent, and only when the
+	// other side holds a single sentence of some report that covers both.
+	per := map[int][]*sent{}
+	for _, s := range ma {
+		per[s.report] = append(per[s.report], s)
+	}
+	for _, s := range mb {
+		per[s.report] = append(per[s.report], s)
+	}
+	for r, ss := range per {
+		if len(ss) == 1 {
+			continue
+		}
+		if len(ss) > 2 {
+			return false
+		}
+		x, y := ss[0], ss[1]
+		if x.index > y.index {
+			x, y = y, x
+		}
+		if y.index != x.index+1 {
+			return false
+		}
+		// Both halves must match a sentence of another report well.
+		if !p.coversSplit(r, x, y, append(append([]*sent{}, ma...), mb...)) {
+			return false
+		}
+	}
+	var sum float64
+	var n int
+	for _, a := range ma {
+		for _, b := range mb {
+			if a.report == b.report {
+				continue
+			}
+			sum += cosine(a, b)
+			n++
+		}
+	}
+	return n == 0 || sum/float64(n) >= mergeAvg
+}
+
+// coversSplit reports whether some sentence of another report in the group
+// matches both halves x and y of report r.
+func (p *pipeline) coversSplit(r int, x, y *sent, group []*sent) bool {
+	for _, o := range group {
+		if o.report == r {
+			continue
+		}
+		if cosine(o, x) >= splitMin && cosine(o, y) >= splitMin {
+			return true
+		}
+	}
+	return false
+}
+
+// order turns groups into rows in reading order: the rows of the first
+// report in its order, then each further report's rows inserted after the
+// row of the sentence that precedes them in that report.
+func (p *pipeline) order(uf *groups) []Row {
+	const none = -1
+	next := map[int]int{} // group id -> next group id in reading order
+	placed := map[int]bool{}
+	head := none
+	for _, ss := range p.sents {
+		last := none
+		for _, s := range ss {
+			g := uf.find(s)
+			if placed[g] {
+				last = g
+				continue
+			}
+			placed[g] = true
+			if last == none {
+				next[g] = head
+				head = g
+			} else {
+				next[g] = next[last]
+				next[last] = g
+			}
+			last = g
+		}
+	}
+	var rows []Row
+	for g := head; g != none; g = next[g] {
+		cells := make([][]int, len(p.sents))
+		for r := range cells {
+			cells[r] = []int{}
+		}
+		for _, s := range uf.members[g] {
+			cells[s.report] = append(cells[s.report], s.index)
+		}
+		for _, c := range cells {
+			sort.Ints(c)
+		}
+		rows = append(rows, Row{Cells: cells})
+	}
+	return rows
+}
+
+// groups is a union-find over sentences that keeps each group's members.
+type groups struct {
+	id      map[*sent]int
+	parent  []int
+	members [][]*sent
+}
+
+func newGroups(all [][]*sent) *groups {
+	g := &groups{id: map[*sent]int{}}
+	for _, ss := range all {
+		for _, s := range ss {
+			g.id[s] = len(g.parent)
+			g.parent = append(g.parent, len(g.parent))
+			g.members = append(g.members, []*sent{s})
+		}
+	}
+	return g
+}
+
+func (g *groups) find(s *sent) int {
+	x := g.id[s]
+	for g.parent[x] != x {
+		g.parent[x] = g.parent[g.parent[x]]
+		x = g.parent[x]
+	}
+	return x
+}
+
+func (g *groups) union(a, b *sent) {
+	x, y := g.find(a), g.find(b)
+	if x == y {
+		return
+	}
+	if len(g.members[x]) < len(g.members[y]) {
+		x, y = y, x
+	}
+	g.parent[y] = x
+	g.members[x] = append(g.members[x], g.members[y]...)
+	g.members[y] = nil
+}

@@ -1,0 +1,261 @@
+package framing
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// Differences: the sentences of each row are compared word by word with
+// go-diff, pair by pair (every pair of reports when a row has a handful,
+// else each report against the row's pivot and its neighbour). Words are
+// compared by their stems, so inflection, case and typographic quotes never
+// make a difference. Each change region of a pair is classified; regions
+// of different pairs that cover the same words of a report are then merged
+// into one Difference, so that one difference holds what every report says
+// at that place ("Ukrainian crisis" / "war against Ukraine" / "conflict").
+
+// cell is the words of one report in one row.
+type cell struct {
+	report int
+	toks   []token
+}
+
+// slotSpan is what one report has in a change: tokens [from, to) of its
+// cell, or an empty span at token position from.
+type slotSpan struct {
+	report   int
+	from, to int
+}
+
+// slot is one change between two cells.
+type slot struct {
+	spans []slotSpan
+}
+
+// allPairsUpTo is the largest number of reports in a row for which every
+// pair of reports is compared.
+const allPairsUpTo = 6
+
+// differences finds and classifies the differences of every row.
+func (p *pipeline) differences(ctx context.Context) error {
+	dmp := diffmatchpatch.New()
+	enc := newEncoder()
+	for ri, row := range p.rows {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("comparing rows: %w", err)
+		}
+		var cells []cell
+		for r, idx := range row.Cells {
+			if len(idx) == 0 {
+				continue
+			}
+			c := cell{report: r}
+			for _, i := range idx {
+				c.toks = append(c.toks, p.sents[r][i].toks...)
+			}
+			cells = append(cells, c)
+		}
+		if len(cells) < 2 {
+			continue
+		}
+		lexDiffs := p.lexiconDiffs(ri, row)
+		var found []Difference
+		for _, pr := range pairsOf(len(cells)) {
+			a, b := cells[pr[0]], cells[pr[1]]
+			for _, sl := range changes(dmp, enc, a, b) {
+				d, ok := p.classify(ri, []cell{a, b}, sl)
+				if !ok || overlapsAny(d, lexDiffs) {
+					continue
+				}
+				found = append(found, d)
+			}
+		}
+		p.diffs = append(p.diffs, mergeDiffs(found)...)
+		p.diffs = append(p.diffs, lexDiffs...)
+		p.diffs = append(p.diffs, p.quotationDiffs(ri, row, cells)...)
+	}
+	sort.SliceStable(p.diffs, func(i, j int) bool {
+		a, b := p.diffs[i], p.diffs[j]
+		if a.Row != b.Row {
+			return a.Row < b.Row
+		}
+		return firstStart(a) < firstStart(b)
+	})
+	return nil
+}
+
+func firstStart(d Difference) int {
+	if len(d.Spans) == 0 {
+		return 0
+	}
+	return d.Spans[0].Report<<32 + d.Spans[0].Start
+}
+
+// pairsOf lists the pairs of cells to compare.
+func pairsOf(n int) [][2]int {
+	var out [][2]int
+	if n <= allPairsUpTo {
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				out = append(out, [2]int{i, j})
+			}
+		}
+		return out
+	}
+	for j := 1; j < n; j++ {
+		out = append(out, [2]int{0, j})
+		if j+1 < n {
+			out = append(out, [2]int{j, j + 1})
+		}
+	}
+	return out
+}
+
+// changes returns the change regions between two cells.
+func changes(dmp *diffmatchpatch.DiffMatchPatch, enc *encoder, a, b cell) []slot {
+	diffs := dmp.DiffMainRunes(enc.runes(a.toks), enc.runes(b.toks), false)
+	var out []slot
+	i, j := 0, 0
+	var cur *region
+	flush := func() {
+		if cur != nil {
+			out = append(out, slot{spans: []slotSpan{{a.report, cur.i1, cur.i2}, {b.report, cur.j1, cur.j2}}})
+			cur = nil
+		}
+	}
+	for _, d := range diffs {
+		k := len([]rune(d.Text))
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			// An equality of one or two function words does not separate
+			// two changes: "the war" / "a conflict" is one change.
+			if cur != nil && k <= 2 && onlyFunctionWords(a.toks[i:i+k]) {
+				i += k
+				j += k
+				cur.i2, cur.j2 = i, j
+				continue
+			}
+			flush()
+			i += k
+			j += k
+		case diffmatchpatch.DiffDelete:
+			if cur == nil {
+				cur = &region{i, i, j, j}
+			}
+			i += k
+			cur.i2 = i
+		case diffmatchpatch.DiffInsert:
+			if cur == nil {
+				cur = &region{i, i, j, j}
+			}
+			j += k
+			cur.j2 = j
+		}
+	}
+	flush()
+	return out
+}
+
+func onlyFunctionWords(toks []token) bool {
+	for _, t := range toks {
+		if t.content {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeDiffs merges differences of one row that are of the same kind and
+// cover the same words of some report.
+func mergeDiffs(ds []Difference) []Difference {
+	parent := make([]int, len(ds))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	for i := range ds {
+		for j := i + 1; j < len(ds); j++ {
+			if ds[i].Kind == ds[j].Kind && ds[i].Framing == ds[j].Framing && sameWords(ds[i], ds[j]) {
+				parent[find(j)] = find(i)
+			}
+		}
+	}
+	var out []Difference
+	index := map[int]int{}
+	for i, d := range ds {
+		r := find(i)
+		k, ok := index[r]
+		if !ok {
+			k = len(out)
+			index[r] = k
+			out = append(out, Difference{Row: d.Row, Kind: d.Kind, Framing: d.Framing, Referent: d.Referent, Explanation: d.Explanation})
+		}
+		for _, sp := range d.Spans {
+			dup := false
+			for _, o := range out[k].Spans {
+				if o.Report == sp.Report {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				out[k].Spans = append(out[k].Spans, sp)
+			}
+		}
+	}
+	for i := range out {
+		sort.Slice(out[i].Spans, func(a, b int) bool { return out[i].Spans[a].Report < out[i].Spans[b].Report })
+	}
+	return out
+}
+
+// sameWords reports whether two differences have identical non-empty spans
+// in some report.
+func sameWords(a, b Difference) bool {
+	for _, x := range a.Spans {
+		for _, y := range b.Spans {
+			if x.Report == y.Report && x.Start == y.Start && x.End == y.End && x.End > x.Start {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// region is one change between the pivot's words [i1, i2) and another
+// cell's words [j1, j2).
+type region struct{ i1, i2, j1, j2 int }
+
+// encoder maps comparison keys to runes so that go-diff compares words.
+type encoder struct{ ids map[string]rune }
+
+func newEncoder() *encoder { return &encoder{ids: map[string]rune{}} }
+
+func (e *encoder) runes(toks []token) []rune {
+	out := make([]rune, len(toks))
+	for i, t := range toks {
+		k := t.key
+		if c, ok := concepts[t.lower]; ok {
+			k = c
+		}
+		id, ok := e.ids[k]
+		if !ok {
+			id = rune(0xE000 + len(e.ids)) // private use area
+			if id >= 0xF900 {
+				id = rune(0xF0000 + len(e.ids))
+			}
+			e.ids[k] = id
+		}
+		out[i] = id
+	}
+	return out
+}

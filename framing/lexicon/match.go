@@ -1,0 +1,546 @@
+package lexicon
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Match is one hit of a term in a text.
+type Match struct {
+	Entry *Entry
+	// Term is the index of the term in Entry.Terms.
+	Term int
+	// Start and End are byte offsets into the text given to Find, End
+	// exclusive.
+	Start, End int
+}
+
+// Matcher finds the terms of a lexicon's active entries in texts. It is
+// safe for concurrent use.
+type Matcher struct {
+	c      *compiled
+	active []bool
+	ents   []*Entry
+}
+
+// entryPatterns is the compiled form of an entry.
+type entryPatterns struct {
+	terms   [][]*pattern
+	except  []*pattern
+	context []*pattern
+}
+
+// patErr is a pattern that did not compile: in list "terms" (item -1 is
+// the term itself, otherwise an index into its Match), "context" or
+// "exceptions".
+type patErr struct {
+	list string
+	term int
+	item int
+	err  error
+}
+
+// stemSuffix is the optional ending of a stem term: up to three letters.
+const stemSuffix = `\p{L}{0,3}`
+
+// englishPlural returns the plural ending a literal English term may take:
+// "es" after s, x, z, ch and sh, otherwise "s"; nothing for other
+// languages or a term that does not end in a letter.
+func englishPlural(lang, term string) string {
+	if !isEnglish(lang) {
+		return ""
+	}
+	last, _ := utf8.DecodeLastRuneInString(term)
+	if !unicode.IsLetter(last) {
+		return ""
+	}
+	lower := strings.ToLower(term)
+	for _, end := range []string{"s", "x", "z", "ch", "sh"} {
+		if strings.HasSuffix(lower, end) {
+			return `(?:es)?`
+		}
+	}
+	return `s?`
+}
+
+// termSources returns the patterns of a term and the suffix to append to
+// each.
+func termSources(lang string, t Term) (srcs []string, suffix string) {
+	if len(t.Match) > 0 {
+		if t.Stem {
+			suffix = stemSuffix
+		}
+		return t.Match, suffix
+	}
+	words := strings.FieldsFunc(t.Term, func(r rune) bool { return inRanges(r, sepRanges) || r == '\n' })
+	if len(words) == 0 {
+		return nil, ""
+	}
+	if t.Stem {
+		for i, w := range words {
+			words[i] = regexp.QuoteMeta(w) + stemSuffix
+		}
+		return []string{strings.Join(words, " ")}, ""
+	}
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	return []string{strings.Join(words, " ")}, englishPlural(lang, t.Term)
+}
+
+// compileEntry compiles the patterns of an entry.
+func compileEntry(e *Entry) (*entryPatterns, []patErr) {
+	ep := &entryPatterns{terms: make([][]*pattern, len(e.Terms))}
+	var errs []patErr
+	for ti, t := range e.Terms {
+		srcs, suffix := termSources(e.Lang, t)
+		for k, src := range srcs {
+			p, err := compilePattern(src, suffix, e.Lang, termPattern)
+			if err != nil {
+				item := k
+				if len(t.Match) == 0 {
+					item = -1
+				}
+				errs = append(errs, patErr{list: "terms", term: ti, item: item, err: err})
+				continue
+			}
+			ep.terms[ti] = append(ep.terms[ti], p)
+		}
+	}
+	for k, src := range e.Exceptions {
+		p, err := compilePattern(src, "", e.Lang, exceptionPattern)
+		if err != nil {
+			errs = append(errs, patErr{list: "exceptions", item: k, err: err})
+			continue
+		}
+		ep.except = append(ep.except, p)
+	}
+	for k, src := range e.Context {
+		p, err := compilePattern(src, "", e.Lang, contextPattern)
+		if err != nil {
+			errs = append(errs, patErr{list: "context", item: k, err: err})
+			continue
+		}
+		ep.context = append(ep.context, p)
+	}
+	return ep, errs
+}
+
+// patRef places a compiled term or exception pattern.
+type patRef struct {
+	p     *pattern
+	entry int
+	term  int // -1 for an exception
+}
+
+// compiled is the compiled form of a lexicon.
+type compiled struct {
+	entries []*Entry
+	eps     []*entryPatterns // nil for an entry that failed to compile
+
+	pats   []patRef
+	idx    *litIndex // literals of pats
+	always []int32   // pats without literals
+
+	ctx       []patRef // context patterns (term unused)
+	ctxIdx    *litIndex
+	ctxAlways []int32
+}
+
+func (l *Lexicon) compile() *compiled {
+	l.once.Do(func() { l.comp = buildCompiled(l.Entries) })
+	return l.comp
+}
+
+func buildCompiled(entries []*Entry) *compiled {
+	c := &compiled{idx: newLitIndex(), ctxIdx: newLitIndex()}
+	for _, e := range entries {
+		if e == nil {
+			continue
+		}
+		ep := e.pats
+		if ep == nil {
+			var errs []patErr
+			ep, errs = compileEntry(e)
+			if len(errs) > 0 {
+				continue // only entries built in code can fail here
+			}
+		}
+		ei := len(c.entries)
+		c.entries = append(c.entries, e)
+		c.eps = append(c.eps, ep)
+		add := func(p *pattern, term int) {
+			id := int32(len(c.pats))
+			c.pats = append(c.pats, patRef{p: p, entry: ei, term: term})
+			if p.lits == nil {
+				c.always = append(c.always, id)
+				return
+			}
+			for _, s := range p.lits {
+				c.idx.add(s, id)
+			}
+		}
+		for ti, ps := range ep.terms {
+			for _, p := range ps {
+				add(p, ti)
+			}
+		}
+		for _, p := range ep.except {
+			add(p, -1)
+		}
+		for _, p := range ep.context {
+			id := int32(len(c.ctx))
+			c.ctx = append(c.ctx, patRef{p: p, entry: ei})
+			if p.lits == nil {
+				c.ctxAlways = append(c.ctxAlways, id)
+				continue
+			}
+			for _, s := range p.lits {
+				c.ctxIdx.add(s, id)
+			}
+		}
+	}
+	return c
+}
+
+// litIndex finds many case-folded literals (each at least two bytes long)
+// in one pass, bucketed by their first two bytes.
+type litIndex struct {
+	lits    []string
+	owners  [][]int32
+	ids     map[string]int32
+	buckets map[uint16][]int32
+	bits    [1 << 10]uint64
+}
+
+func newLitIndex() *litIndex {
+	return &litIndex{ids: map[string]int32{}, buckets: map[uint16][]int32{}}
+}
+
+func (x *litIndex) add(lit string, owner int32) {
+	id, ok := x.ids[lit]
+	if !ok {
+		id = int32(len(x.lits))
+		x.ids[lit] = id
+		x.lits = append(x.lits, lit)
+		x.owners = append(x.owners, nil)
+		k := uint16(lit[0])<<8 | uint16(lit[1])
+		x.buckets[k] = append(x.buckets[k], id)
+		x.bits[k>>6] |= 1 << (k & 63)
+	}
+	if o := x.owners[id]; len(o) == 0 || o[len(o)-1] != owner {
+		x.owners[id] = append(o, owner)
+	}
+}
+
+// scan calls fn for every occurrence of a literal in s.
+func (x *litIndex) scan(s string, fn func(lit int32, pos int)) {
+	for i := 0; i+1 < len(s); i++ {
+		k := uint16(s[i])<<8 | uint16(s[i+1])
+		if x.bits[k>>6]&(1<<(k&63)) == 0 {
+			continue
+		}
+		for _, id := range x.buckets[k] {
+			if strings.HasPrefix(s[i:], x.lits[id]) {
+				fn(id, i)
+			}
+		}
+	}
+}
+
+// Matcher compiles the lexicon (once; later calls reuse the compiled
+// patterns) and returns a matcher for one case. caseTexts are the texts of
+// all reports of the case: an entry with context patterns is active only
+// when one of them occurs in one of these texts. Entries whose patterns do
+// not compile (possible only for entries built in code) are left out.
+func (l *Lexicon) Matcher(caseTexts ...string) *Matcher {
+	if l == nil {
+		return &Matcher{}
+	}
+	c := l.compile()
+	m := &Matcher{c: c, active: make([]bool, len(c.entries))}
+	gated := false
+	for i, ep := range c.eps {
+		if len(ep.context) == 0 {
+			m.active[i] = true
+		} else {
+			gated = true
+		}
+	}
+	if gated {
+		cand := make([]bool, len(c.ctx))
+		for _, t := range caseTexts {
+			folded, _ := foldText(t)
+			clear(cand)
+			c.ctxIdx.scan(folded, func(lit int32, _ int) {
+				for _, id := range c.ctxIdx.owners[lit] {
+					cand[id] = true
+				}
+			})
+			for _, id := range c.ctxAlways {
+				cand[id] = true
+			}
+			for id, ok := range cand {
+				r := c.ctx[id]
+				if ok && !m.active[r.entry] && r.p.re.MatchString(t) {
+					m.active[r.entry] = true
+				}
+			}
+		}
+	}
+	for i, e := range c.entries {
+		if m.active[i] {
+			m.ents = append(m.ents, e)
+		}
+	}
+	return m
+}
+
+// Entries returns the entries the matcher uses: those that compiled and
+// passed their context gate, in lexicon order.
+func (m *Matcher) Entries() []*Entry {
+	if m == nil {
+		return nil
+	}
+	return append([]*Entry(nil), m.ents...)
+}
+
+// occurrence is where a literal of a pattern occurs, in bytes of the
+// original text; start < 0 asks for the whole text.
+type occurrence struct {
+	pat        int32
+	start, end int
+}
+
+// Find returns all hits of the active entries' terms in text: hits inside
+// an exception of their entry are dropped; of overlapping hits the longest
+// is kept (on a tie, the earlier entry and term); the result is in text
+// order.
+func (m *Matcher) Find(text string) []Match {
+	if m == nil || m.c == nil || text == "" || len(m.ents) == 0 {
+		return nil
+	}
+	c := m.c
+	folded, offs := foldText(text)
+	orig := func(i int) int {
+		if offs == nil {
+			return i
+		}
+		return offs[i]
+	}
+	var occs []occurrence
+	c.idx.scan(folded, func(lit int32, pos int) {
+		for _, id := range c.idx.owners[lit] {
+			if m.active[c.pats[id].entry] {
+				occs = append(occs, occurrence{id, orig(pos), orig(pos + len(c.idx.lits[lit]))})
+			}
+		}
+	})
+	for _, id := range c.always {
+		if m.active[c.pats[id].entry] {
+			occs = append(occs, occurrence{id, -1, -1})
+		}
+	}
+	if len(occs) == 0 {
+		return nil
+	}
+	sort.Slice(occs, func(i, j int) bool {
+		if occs[i].pat != occs[j].pat {
+			return occs[i].pat < occs[j].pat
+		}
+		return occs[i].start < occs[j].start
+	})
+	type cand struct {
+		Match
+		entry int
+	}
+	var cands []cand
+	hit := map[int]bool{}
+	var groups [][]occurrence
+	for i := 0; i < len(occs); {
+		j := i + 1
+		for j < len(occs) && occs[j].pat == occs[i].pat {
+			j++
+		}
+		groups = append(groups, occs[i:j])
+		i = j
+	}
+	for _, g := range groups {
+		r := c.pats[g[0].pat]
+		if r.term < 0 {
+			continue
+		}
+		for _, sp := range runPattern(text, r.p, g) {
+			cands = append(cands, cand{Match{Entry: c.entries[r.entry], Term: r.term, Start: sp[0], End: sp[1]}, r.entry})
+			hit[r.entry] = true
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	except := map[int][][2]int{}
+	for _, g := range groups {
+		r := c.pats[g[0].pat]
+		if r.term >= 0 || !hit[r.entry] {
+			continue
+		}
+		except[r.entry] = append(except[r.entry], runPattern(text, r.p, g)...)
+	}
+	if len(except) > 0 {
+		kept := cands[:0]
+		for _, cd := range cands {
+			inside := false
+			for _, sp := range except[cd.entry] {
+				if sp[0] <= cd.Start && cd.End <= sp[1] {
+					inside = true
+					break
+				}
+			}
+			if !inside {
+				kept = append(kept, cd)
+			}
+		}
+		cands = kept
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if la, lb := a.End-a.Start, b.End-b.Start; la != lb {
+			return la > lb
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.entry != b.entry {
+			return a.entry < b.entry
+		}
+		return a.Term < b.Term
+	})
+	var out []Match
+	for _, cd := range cands {
+		i := sort.Search(len(out), func(k int) bool { return out[k].Start >= cd.End })
+		if i > 0 && out[i-1].End > cd.Start {
+			continue
+		}
+		out = slices.Insert(out, i, cd.Match)
+	}
+	return out
+}
+
+// runPattern returns the spans of the hits of p in text, searching windows
+// around the given literal occurrences (sorted by start).
+func runPattern(text string, p *pattern, occs []occurrence) [][2]int {
+	var wins [][2]int
+	if p.maxBytes == unbounded || occs[0].start < 0 {
+		wins = [][2]int{{0, len(text)}}
+	} else {
+		for _, o := range occs {
+			ws, we := runeFloor(text, o.start-p.maxBytes), runeCeil(text, o.end+p.maxBytes)
+			if n := len(wins); n > 0 && ws <= wins[n-1][1] {
+				wins[n-1][1] = max(wins[n-1][1], we)
+				continue
+			}
+			wins = append(wins, [2]int{ws, we})
+		}
+	}
+	var out [][2]int
+	for _, w := range wins {
+		pos, end := w[0], w[1]
+		for pos < end {
+			loc := p.re.FindStringIndex(text[pos:end])
+			if loc == nil {
+				break
+			}
+			s, e := pos+loc[0], pos+loc[1]
+			ok := e > s
+			if ok && p.bound {
+				if !startOK(text, s) {
+					ok = false
+				} else if !endOK(text, e) {
+					e = shorterHit(text, p.re, s, e)
+					ok = e > s
+				}
+			}
+			if !ok {
+				_, size := utf8.DecodeRuneInString(text[s:])
+				pos = s + max(size, 1)
+				continue
+			}
+			out = append(out, [2]int{s, e})
+			pos = e
+		}
+	}
+	return out
+}
+
+// shorterHit looks for a match of re starting at s that ends on a word
+// boundary before e, the end of a match that does not; it returns its end,
+// or -1.
+func shorterHit(text string, re *regexp.Regexp, s, e int) int {
+	for b := e - 1; b > s; b-- {
+		if !utf8.RuneStart(text[b]) || !endOK(text, b) {
+			continue
+		}
+		loc := re.FindStringIndex(text[s:b])
+		if loc == nil || loc[0] != 0 {
+			return -1
+		}
+		if end := s + loc[1]; end > s && endOK(text, end) {
+			return end
+		} else if end > s {
+			b = end
+		}
+	}
+	return -1
+}
+
+// startOK reports whether a hit may start at i: it does not cut a word.
+func startOK(text string, i int) bool {
+	if i == 0 || i >= len(text) {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
+	at, _ := utf8.DecodeRuneInString(text[i:])
+	return !isWord(before) || !isWord(at)
+}
+
+// endOK reports whether a hit may end at i: it does not cut a word.
+func endOK(text string, i int) bool {
+	if i <= 0 || i >= len(text) {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
+	at, _ := utf8.DecodeRuneInString(text[i:])
+	return !isWord(before) || !isWord(at)
+}
+
+// runeFloor clamps i into text and moves it back to a rune start.
+func runeFloor(text string, i int) int {
+	if i <= 0 {
+		return 0
+	}
+	if i >= len(text) {
+		return len(text)
+	}
+	for i > 0 && !utf8.RuneStart(text[i]) {
+		i--
+	}
+	return i
+}
+
+// runeCeil clamps i into text and moves it forward to a rune start.
+func runeCeil(text string, i int) int {
+	if i >= len(text) {
+		return len(text)
+	}
+	if i <= 0 {
+		return 0
+	}
+	for i < len(text) && !utf8.RuneStart(text[i]) {
+		i++
+	}
+	return i
+}

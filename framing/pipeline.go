@@ -1,0 +1,87 @@
+package framing
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"framelens/framing/ingest"
+	"framelens/framing/lexicon"
+	"framelens/framing/segment"
+)
+
+// pipeline holds the state of one comparison while it runs.
+type pipeline struct {
+	docs    []*ingest.Document
+	lex     *lexicon.Lexicon
+	matcher *lexicon.Matcher
+	sents   [][]*sent // per report, per sentence
+	rows    []Row
+	diffs   []Difference
+	terms   []TermUsage
+	hits    [][]lexicon.Match // per report: lexicon hits over the whole text
+	df      []int             // key id -> number of sentences with the key
+	nSents  int
+}
+
+// sent is a sentence with the features the engine works on.
+type sent struct {
+	report, index int
+	tstart, tend  int // offsets in the analysis text
+	toks          []token
+	gid           int  // index over all sentences of the case
+	vec           []kw // tf-idf weights by key id, sorted, normalised
+}
+
+func newPipeline(docs []*ingest.Document, lex *lexicon.Lexicon) *pipeline {
+	texts := make([]string, len(docs))
+	for i, d := range docs {
+		texts[i] = d.Text
+	}
+	return &pipeline{docs: docs, lex: lex, matcher: lex.Matcher(texts...)}
+}
+
+// segment splits every report into sentences and tokens, and finds the
+// lexicon's terms in every report.
+func (p *pipeline) segment(ctx context.Context) error {
+	p.sents = make([][]*sent, len(p.docs))
+	p.hits = make([][]lexicon.Match, len(p.docs))
+	for r, d := range p.docs {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("segmenting %s: %w", d.Name, err)
+		}
+		spans := segment.Split(d.Text)
+		ss := make([]*sent, len(spans))
+		for i, sp := range spans {
+			ss[i] = &sent{report: r, index: i, tstart: sp.Start, tend: sp.End, toks: tokenize(d.Text, sp.Start, sp.End)}
+		}
+		p.sents[r] = ss
+		p.hits[r] = p.matcher.Find(d.Text)
+	}
+	return nil
+}
+
+// sentenceText is the display text of a sentence: white space folded.
+func sentenceText(d *ingest.Document, s *sent) string {
+	return strings.Join(strings.Fields(d.Text[s.tstart:s.tend]), " ")
+}
+
+// result assembles the public Comparison.
+func (p *pipeline) result() *Comparison {
+	c := &Comparison{Rows: p.rows, Differences: p.diffs, Terms: p.terms, docs: p.docs}
+	if c.Differences == nil {
+		c.Differences = []Difference{}
+	}
+	if c.Terms == nil {
+		c.Terms = []TermUsage{}
+	}
+	for r, d := range p.docs {
+		rep := Report{Name: d.Name, Path: d.Path, Title: d.Title, Sentences: make([]Sentence, len(p.sents[r]))}
+		for i, s := range p.sents[r] {
+			rep.Sentences[i] = Sentence{Start: d.RawOffset(s.tstart), End: d.RawEnd(s.tend), Text: sentenceText(d, s)}
+		}
+		c.Reports = append(c.Reports, rep)
+		c.Warnings = append(c.Warnings, d.Warnings...)
+	}
+	return c
+}

@@ -1,0 +1,101 @@
+package framing_test
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"framelens/framing"
+	"framelens/framing/evalset"
+	"framelens/framing/ingest"
+)
+
+// Quality floors of the engine on the labelled events (ours in
+// testdata/events and the shared ones in ../shared/eval/dev). They are the
+// figures the engine reaches today, less a small margin, so that no change
+// makes the analysis worse unnoticed; the targets the engine is working
+// towards are in the README. Raise them as the engine improves.
+const (
+	floorSegF1            = 0.97
+	floorAlignF1          = 0.80
+	floorFramingRecall    = 0.30
+	floorFramingPrecision = 0.65
+	// At most one framing flag per this many sentences on an event with no
+	// framing differences at all.
+	sentencesPerFalseFlag = 50
+)
+
+var eventSets = []string{"../testdata/events", "../../shared/eval/dev"}
+
+func TestEngineQualityOnLabelledEvents(t *testing.T) {
+	var all []evalset.Metrics
+	var report strings.Builder
+	fmt.Fprintf(&report, "%-42s %6s %6s %6s %6s %6s\n", "event", "seg", "align", "fr.R", "fr.P", "flags")
+	for _, set := range eventSets {
+		events, err := evalset.LoadSet(set)
+		if err != nil {
+			t.Fatalf("labelled events %s: %v", set, err)
+		}
+		if len(events) == 0 {
+			t.Fatalf("no labelled events in %s", set)
+		}
+		for _, ev := range events {
+			var docs []*ingest.Document
+			for _, p := range ev.Paths {
+				d, err := ingest.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				docs = append(docs, d)
+			}
+			c, err := framing.Compare(context.Background(), docs, framing.Options{})
+			if err != nil {
+				t.Fatalf("%s: %v", ev.Slug, err)
+			}
+			m, err := evalset.Score(ev, c)
+			if err != nil {
+				t.Fatalf("%s: %v", ev.Slug, err)
+			}
+			all = append(all, m)
+			fmt.Fprintf(&report, "%-42s %6.3f %6.3f %6s %6.3f %6d\n", ev.Slug, m.SegF1, m.AlignF1, recall(m), m.FramingPrecision, m.FramingFlags)
+			if !m.HasFramingPairs {
+				if limit := m.Sentences / sentencesPerFalseFlag; m.FramingFlags > max(limit, 1) {
+					t.Errorf("%s has no framing differences, yet the engine flags %d (at most %d allowed for %d sentences): %s",
+						ev.Slug, m.FramingFlags, max(limit, 1), m.Sentences, strings.Join(m.FalseFlags, "; "))
+				}
+			}
+		}
+	}
+	s := evalset.Mean(all)
+	fmt.Fprintf(&report, "SUMMARY %s\n", s)
+	t.Log("\n" + report.String())
+	if os.Getenv("FRAMELENS_QUALITY_VERBOSE") != "" {
+		for _, m := range all {
+			for _, x := range m.Missed {
+				t.Log("missed:", x)
+			}
+			for _, x := range m.FalseFlags {
+				t.Log("false flag:", x)
+			}
+		}
+	}
+	check := func(name string, got, floor float64) {
+		if math.IsNaN(got) || got < floor {
+			t.Errorf("%s = %.3f, below the floor of %.2f", name, got, floor)
+		}
+	}
+	check("sentence F1", s.SegF1, floorSegF1)
+	check("alignment F1", s.AlignF1, floorAlignF1)
+	check("framing recall", s.FramingRecall, floorFramingRecall)
+	check("framing precision", s.FramingPrecision, floorFramingPrecision)
+}
+
+func recall(m evalset.Metrics) string {
+	if !m.HasFramingPairs {
+		return "-"
+	}
+	return fmt.Sprintf("%.3f", m.FramingRecall)
+}

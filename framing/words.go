@@ -1,0 +1,166 @@
+package framing
+
+import (
+	"sort"
+	"strings"
+
+	"framelens/framing/lexicon"
+)
+
+// Word lists the classifier relies on. Contested referents live in the
+// lexicon (assets/lexicon); these are the closed classes of English that
+// say how a report talks rather than what it talks about.
+
+// concepts maps neutral synonyms to one key, so that swapping them is no
+// difference and helps alignment ("plant" / "station").
+var concepts = func() map[string]string {
+	m := map[string]string{}
+	for _, group := range []string{
+		"plant station facility", "staff workers employees personnel", "containers casks",
+		"talks meeting negotiations", "met meet meets", "minister ministers", "top senior",
+		"killed dead died deaths", "wounded injured hurt", "capital", "ministry department",
+		"statement communique", "soldiers troops servicemen", "aircraft plane jet",
+		"shot downed", "began started launched", "nearly almost roughly about approximately around some",
+		"more over", "fewer less", "also", "large big", "small little", "said told stated added noted",
+		"reported reports", "spokesperson spokesman spokeswoman", "government administration",
+		"according", "people persons residents", "vehicle vehicles", "vessel ship boat",
+		"children kids", "percent per cent %", "us u.s. america united",
+	} {
+		ws := strings.Fields(group)
+		for _, w := range ws {
+			m[w] = "=" + ws[0]
+		}
+	}
+	return m
+}()
+
+// attributionVerbs maps forms of reporting verbs to their lemma.
+var attributionVerbs = func() map[string]string {
+	m := map[string]string{}
+	for lemma, forms := range map[string]string{
+		"say":         "say says said saying",
+		"tell":        "tell tells told",
+		"state":       "state states stated",
+		"add":         "add adds added",
+		"note":        "note notes noted",
+		"announce":    "announce announces announced",
+		"report":      "report reports reported",
+		"explain":     "explain explains explained",
+		"claim":       "claim claims claimed claiming",
+		"insist":      "insist insists insisted insisting",
+		"admit":       "admit admits admitted admitting",
+		"allege":      "allege alleges alleged alleging",
+		"assert":      "assert asserts asserted",
+		"maintain":    "maintain maintains maintained",
+		"concede":     "concede concedes conceded",
+		"acknowledge": "acknowledge acknowledges acknowledged",
+		"boast":       "boast boasts boasted",
+		"brag":        "brag brags bragged",
+		"argue":       "argue argues argued",
+		"contend":     "contend contends contended",
+		"stress":      "stress stresses stressed",
+		"emphasize":   "emphasize emphasizes emphasized emphasise emphasises emphasised",
+		"underline":   "underline underlines underlined underscore underscores underscored",
+		"warn":        "warn warns warned",
+		"reveal":      "reveal reveals revealed",
+		"confirm":     "confirm confirms confirmed",
+		"deny":        "deny denies denied",
+		"complain":    "complain complains complained",
+		"accuse":      "accuse accuses accused",
+		"declare":     "declare declares declared",
+		"point":       "pointed",
+		"suggest":     "suggest suggests suggested",
+	} {
+		for _, f := range strings.Fields(forms) {
+			m[f] = lemma
+		}
+	}
+	return m
+}()
+
+// neutralVerbs are the reporting verbs that add no judgement.
+var neutralVerbs = map[string]bool{
+	"say": true, "tell": true, "state": true, "add": true, "note": true, "announce": true,
+	"report": true, "confirm": true, "stress": true, "emphasize": true, "underline": true,
+	"point": true, "declare": true,
+}
+
+// baseModifiers are loaded modifiers and hedges whose mere presence in one
+// report and absence from another carries framing.
+var baseModifiers = wordSet(`so-called alleged allegedly purported purportedly self-proclaimed self-styled
+	illegal illegitimate unprovoked unjustified brutal barbaric heinous notorious hardline hard-line
+	radical extremist fanatical terrorist terrorists regime puppet occupiers occupation occupied
+	reportedly supposedly apparently merely genocidal aggressive aggression
+	draconian ruthless savage cowardly heroic martyr martyrs militant militants thugs mob rioters
+	provocative provocation provocations reckless irresponsible hysteria hysterical baseless
+	unfounded groundless fabricated propaganda disinformation lies blatant flagrant shameless
+	controversial contested disputed so-called`)
+
+// loadedWords are evaluative words: labels, emotive verbs and
+// intensifiers that carry framing wherever they are swapped in for other
+// wording. Forms are listed as they appear (no stemming), lower case.
+var loadedWords = wordSet(`
+	slammed slams slam blasted blasts blast lashed lambasted berated scolded ripped torched
+	boasted boasts bragged pocketed pocketing grabbed grab seized seize stormed storming
+	crackdown cracked clampdown massacre massacred slaughter slaughtered butchered butchery
+	invasion invaded invader invaders aggression aggressor aggressors occupation occupiers occupier
+	occupying liberation liberated liberating liberators regime regimes junta bosses thugs mob mobs
+	rioters riot riots looters terrorists terrorist terror terrorism militants insurgents
+	separatists separatist secessionist secessionists zealots radicals extremists extremist
+	hardliners hardline hard-line firebrand superprofits windfall profiteering profiteers greedy greed
+	scheme ploy stunt hysteria hype hyped theater theatre spy spying surveillance incursion
+	incursions provocation provocations provocative overreaction overreacted aggressive coercion
+	coercive bullying bully intimidate intimidation intimidating punish punishment punishing
+	meddling interference puppet puppets propaganda lies disinformation fake sham farce
+	illegal illegitimate unlawful unprovoked brutal brutally barbaric heinous savage vicious
+	genocide genocidal ethnic-cleansing apartheid colonial colonialist colonizers settlers
+	martyrdom martyr martyrs martyred heroic heroes defenders defender
+	demanded demands caved capitulated surrendered bowed backed-down u-turn
+	assault assaults onslaught rampage carnage bloodbath atrocity atrocities war-crime
+	nazi nazis neo-nazi neo-nazis fascist fascists russophobic russophobia
+	infiltrators illegals aliens swarm swarms flood hordes influx invasion-style
+	so-called self-proclaimed self-styled notorious infamous shameful shameless disgraceful
+	reckless irresponsible dangerous destabilizing destabilising hostile hostility
+	draconian authoritarian dictator dictatorship tyrant tyranny despot
+	kill-list death-squads pogrom lynching crush crushed crushing
+	`)
+
+// timeWords are days, months and relative dates: swapping them is a
+// matter of when, never of framing.
+var timeWords = wordSet(`monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+	tonight morning afternoon evening night week weekend month year jan feb mar apr may jun jul aug sep
+	sept oct nov dec jan. feb. mar. apr. aug. sep. sept. oct. nov. dec. january february march april june july
+	august september october november december earlier later last this a.m. p.m. local time gmt utc`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// modifiers returns the loaded modifiers: the built-in list and the
+// one-sided entries of the lexicon.
+func (p *pipeline) modifiers() map[string]bool { return baseModifiers }
+
+// entry returns the lexicon entry with the given id.
+func (p *pipeline) entry(id string) *lexicon.Entry {
+	for _, e := range p.lex.Entries {
+		if e.ID == id {
+			return e
+		}
+	}
+	return &lexicon.Entry{ID: id, Referent: id}
+}
+
+// hitsIn returns the lexicon hits inside a sentence.
+func (p *pipeline) hitsIn(s *sent) []lexicon.Match {
+	hs := p.hits[s.report]
+	i := sort.Search(len(hs), func(i int) bool { return hs[i].Start >= s.tstart })
+	j := i
+	for j < len(hs) && hs[j].End <= s.tend {
+		j++
+	}
+	return hs[i:j]
+}
