@@ -29,6 +29,9 @@ var (
 	splitMin     = 0.2  // lowest cosine for each half of a 1-2 split
 	headlineUp   = 1.6  // headlines of different reports lean together
 	headlineDown = 0.5  // and away from body sentences
+	headlineMin  = 0.04 // headlines sharing this much are taken as one row
+	leadUp       = 1.3  // lead sentences (the first after the headline) lean together
+	positionUp   = 0.15 // sentences at the same relative place gain up to this share
 )
 
 type edge struct {
@@ -90,6 +93,37 @@ func (p *pipeline) weigh() {
 			}
 		}
 	}
+}
+
+// adjust weighs the cosine of two sentences by where they stand: headlines
+// lean towards headlines and away from the body, lead sentences towards
+// each other, and sentences at the same relative place a little together.
+func (p *pipeline) adjust(a, b *sent, v float64) float64 {
+	v *= 1 + positionUp*(1-math.Abs(p.relPos(a)-p.relPos(b)))
+	switch {
+	case a.index == 0 && b.index == 0:
+		v *= headlineUp
+		if v >= headlineMin && v < edgeMin {
+			v = edgeMin
+		}
+	case a.index == 0 || b.index == 0:
+		v *= headlineDown
+	case a.index == 1 && b.index == 1:
+		v *= leadUp
+	}
+	return v
+}
+
+// sim is the adjusted similarity of two sentences.
+func (p *pipeline) sim(a, b *sent) float64 { return p.adjust(a, b, cosine(a, b)) }
+
+// relPos is the place of a sentence in its report, from 0 to 1.
+func (p *pipeline) relPos(s *sent) float64 {
+	n := len(p.sents[s.report])
+	if n < 2 {
+		return 0
+	}
+	return float64(s.index) / float64(n-1)
 }
 
 // kw is one key of a sentence vector with its weight.
@@ -239,12 +273,7 @@ func (p *pipeline) candidates(ctx context.Context, unlinked map[*sent]bool) ([]e
 			v := acc[bi]
 			acc[bi] = 0
 			b := all[bi]
-			switch {
-			case a.index == 0 && b.index == 0:
-				v *= headlineUp
-			case a.index == 0 || b.index == 0:
-				v *= headlineDown
-			}
+			v = p.adjust(a, b, v)
 			if v < edgeMin {
 				continue
 			}
@@ -332,7 +361,7 @@ func (p *pipeline) canMerge(uf *groups, ga, gb int) bool {
 			if a.report == b.report {
 				continue
 			}
-			sum += cosine(a, b)
+			sum += p.sim(a, b)
 			n++
 		}
 	}
@@ -346,7 +375,7 @@ func (p *pipeline) coversSplit(r int, x, y *sent, group []*sent) bool {
 		if o.report == r {
 			continue
 		}
-		if cosine(o, x) >= splitMin && cosine(o, y) >= splitMin {
+		if p.sim(o, x) >= splitMin && p.sim(o, y) >= splitMin {
 			return true
 		}
 	}

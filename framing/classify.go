@@ -88,6 +88,29 @@ func (p *pipeline) classify(row int, cells []cell, sl slot) (Difference, bool) {
 		}
 		return d, true
 	}
+	// "what it calls ..." in one report only.
+	for i, s := range sides {
+		if from, to := distancingAt(s.toks); from >= 0 {
+			if f2, _ := distancingAt(sides[1-i].toks); f2 < 0 {
+				d.Kind = KindModifier
+				d.Framing = true
+				d.Explanation = fmt.Sprintf("%s distances itself from the words it reports", p.docs[s.c.report].Name)
+				d.Spans = []Span{p.tokenSpan(s, from, to), p.spanOf(sides[1-i].c, sides[1-i].ss)}
+				return d, true
+			}
+		}
+	}
+	// Russian against Ukrainian spellings of a Ukrainian name.
+	if ca, cb := contentOf(sides[0].toks), contentOf(sides[1].toks); len(ca) == len(cb) && len(ca) > 0 && len(ca) <= 3 {
+		for k := range ca {
+			if ruUkVariant(ca[k].lower, cb[k].lower) {
+				d.Kind = KindSubstitution
+				d.Framing = true
+				d.Explanation = "Russian-based and Ukrainian-based spellings of the same name"
+				return d, true
+			}
+		}
+	}
 	// A loaded word in one report that the other does not use.
 	for i, s := range sides {
 		other := sides[1-i]
@@ -492,8 +515,16 @@ func (p *pipeline) quotationDiffs(row int, r Row, cells []cell) []Difference {
 			text := p.docs[c.report].Text
 			for _, q := range quotations(text, s.tstart, s.tend) {
 				qtoks := contentOf(tokenize(text, q[0], q[1]))
-				if len(qtoks) < 4 {
-					continue // a scare-quoted word is a modifier matter
+				if len(qtoks) == 0 {
+					continue
+				}
+				if len(qtoks) <= 3 {
+					// Scare quotes: the same words another report uses
+					// plainly.
+					if d, ok := p.scareQuotes(row, r, c, q, qtoks, cells); ok {
+						out = append(out, d)
+					}
+					continue
 				}
 				shared := false
 				for _, o := range cells {
@@ -515,6 +546,35 @@ func (p *pipeline) quotationDiffs(row int, r Row, cells []cell) []Difference {
 		}
 	}
 	return out
+}
+
+// scareQuotes flags a short quotation whose words another report of the
+// row uses without quotation marks.
+func (p *pipeline) scareQuotes(row int, r Row, c cell, q [2]int, qtoks []token, cells []cell) (Difference, bool) {
+	d := p.docs[c.report]
+	diff := Difference{Row: row, Kind: KindModifier, Framing: true,
+		Spans:       []Span{{Report: c.report, Start: d.RawOffset(q[0]), End: d.RawEnd(q[1]), Text: strings.Join(strings.Fields(d.Text[q[0]:q[1]]), " ")}},
+		Explanation: fmt.Sprintf("%s puts these words in quotation marks; others use them plainly", d.Name)}
+	for _, o := range cells {
+		if o.report == c.report || quotedIn(p, o, r, qtoks) {
+			continue
+		}
+		// Find the words unquoted in the other cell.
+		for i := 0; i+len(qtoks) <= len(o.toks); i++ {
+			match := true
+			for k, t := range qtoks {
+				if o.toks[i+k].key != t.key {
+					match = false
+					break
+				}
+			}
+			if match {
+				diff.Spans = append(diff.Spans, p.spanOf(o, slotSpan{report: o.report, from: i, to: i + len(qtoks)}))
+				break
+			}
+		}
+	}
+	return diff, len(diff.Spans) > 1
 }
 
 // quotedIn reports whether another cell quotes most of the same words.

@@ -61,7 +61,7 @@ func (p *pipeline) differences(ctx context.Context) error {
 		if len(cells) < 2 {
 			continue
 		}
-		lexDiffs := p.lexiconDiffs(ri, row)
+		lexDiffs := append(p.lexiconDiffs(ri, row), p.numberDiffs(ri, cells)...)
 		var found []Difference
 		for _, pr := range pairsOf(len(cells)) {
 			a, b := cells[pr[0]], cells[pr[1]]

@@ -44,8 +44,25 @@ type patErr struct {
 	err  error
 }
 
-// stemSuffix is the optional ending of a stem term: up to three letters.
-const stemSuffix = `\p{L}{0,3}`
+// stemSuffix returns the optional ending a stem may take: up to three
+// letters of the script of the stem's last letter (Cyrillic for Russian and
+// Ukrainian stems).
+func stemSuffix(stem string) string {
+	for i := len(stem); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(stem[:i])
+		i -= size
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		for _, script := range []string{"Cyrillic", "Latin", "Greek", "Armenian", "Georgian", "Arabic", "Hebrew"} {
+			if unicode.Is(unicode.Scripts[script], r) {
+				return `\p{` + script + `}{0,3}`
+			}
+		}
+		break
+	}
+	return `\p{L}{0,3}`
+}
 
 // englishPlural returns the plural ending a literal English term may take:
 // "es" after s, x, z, ch and sh, otherwise "s"; nothing for other
@@ -67,29 +84,38 @@ func englishPlural(lang, term string) string {
 	return `s?`
 }
 
-// termSources returns the patterns of a term and the suffix to append to
-// each.
-func termSources(lang string, t Term) (srcs []string, suffix string) {
+// source is a pattern of a term with the suffix to append to it.
+type source struct{ pattern, suffix string }
+
+// termSources returns the patterns of a term: its match patterns, or the
+// term itself taken literally.
+func termSources(lang string, t Term) []source {
+	var out []source
 	if len(t.Match) > 0 {
-		if t.Stem {
-			suffix = stemSuffix
+		for _, m := range t.Match {
+			sfx := ""
+			if t.Stem {
+				sfx = stemSuffix(m)
+			}
+			out = append(out, source{m, sfx})
 		}
-		return t.Match, suffix
+		return out
 	}
 	words := strings.FieldsFunc(t.Term, func(r rune) bool { return inRanges(r, sepRanges) || r == '\n' })
 	if len(words) == 0 {
-		return nil, ""
-	}
-	if t.Stem {
-		for i, w := range words {
-			words[i] = regexp.QuoteMeta(w) + stemSuffix
-		}
-		return []string{strings.Join(words, " ")}, ""
+		return nil
 	}
 	for i, w := range words {
 		words[i] = regexp.QuoteMeta(w)
+		if t.Stem {
+			words[i] += stemSuffix(w)
+		}
 	}
-	return []string{strings.Join(words, " ")}, englishPlural(lang, t.Term)
+	sfx := ""
+	if !t.Stem {
+		sfx = englishPlural(lang, t.Term)
+	}
+	return []source{{strings.Join(words, " "), sfx}}
 }
 
 // compileEntry compiles the patterns of an entry.
@@ -97,9 +123,8 @@ func compileEntry(e *Entry) (*entryPatterns, []patErr) {
 	ep := &entryPatterns{terms: make([][]*pattern, len(e.Terms))}
 	var errs []patErr
 	for ti, t := range e.Terms {
-		srcs, suffix := termSources(e.Lang, t)
-		for k, src := range srcs {
-			p, err := compilePattern(src, suffix, e.Lang, termPattern)
+		for k, src := range termSources(e.Lang, t) {
+			p, err := compilePattern(src.pattern, src.suffix, e.Lang, termPattern)
 			if err != nil {
 				item := k
 				if len(t.Match) == 0 {
@@ -176,12 +201,8 @@ func buildCompiled(entries []*Entry) *compiled {
 		add := func(p *pattern, term int) {
 			id := int32(len(c.pats))
 			c.pats = append(c.pats, patRef{p: p, entry: ei, term: term})
-			if p.lits == nil {
+			if !c.idx.addPattern(id, p.lits) {
 				c.always = append(c.always, id)
-				return
-			}
-			for _, s := range p.lits {
-				c.idx.add(s, id)
 			}
 		}
 		for ti, ps := range ep.terms {
@@ -195,33 +216,52 @@ func buildCompiled(entries []*Entry) *compiled {
 		for _, p := range ep.context {
 			id := int32(len(c.ctx))
 			c.ctx = append(c.ctx, patRef{p: p, entry: ei})
-			if p.lits == nil {
+			if !c.ctxIdx.addPattern(id, p.lits) {
 				c.ctxAlways = append(c.ctxAlways, id)
-				continue
-			}
-			for _, s := range p.lits {
-				c.ctxIdx.add(s, id)
 			}
 		}
 	}
 	return c
 }
 
+// owner is a pattern and one of its required literal sets, packed as
+// pattern<<3 | set.
+type owner int32
+
+func (o owner) pattern() int32 { return int32(o) >> 3 }
+func (o owner) set() int       { return int(o) & 7 }
+
 // litIndex finds many case-folded literals (each at least two bytes long)
 // in one pass, bucketed by their first two bytes.
 type litIndex struct {
 	lits    []string
-	owners  [][]int32
+	owners  [][]owner
+	nsets   map[int32]int // pattern -> number of required sets
 	ids     map[string]int32
 	buckets map[uint16][]int32
 	bits    [1 << 10]uint64
 }
 
 func newLitIndex() *litIndex {
-	return &litIndex{ids: map[string]int32{}, buckets: map[uint16][]int32{}}
+	return &litIndex{ids: map[string]int32{}, buckets: map[uint16][]int32{}, nsets: map[int32]int{}}
 }
 
-func (x *litIndex) add(lit string, owner int32) {
+// addPattern indexes the required literal sets of pattern id; it reports
+// false when there are none.
+func (x *litIndex) addPattern(id int32, sets [][]string) bool {
+	if len(sets) == 0 {
+		return false
+	}
+	x.nsets[id] = len(sets)
+	for si, set := range sets {
+		for _, s := range set {
+			x.add(s, owner(id<<3|int32(si)))
+		}
+	}
+	return true
+}
+
+func (x *litIndex) add(lit string, o owner) {
 	id, ok := x.ids[lit]
 	if !ok {
 		id = int32(len(x.lits))
@@ -232,8 +272,8 @@ func (x *litIndex) add(lit string, owner int32) {
 		x.buckets[k] = append(x.buckets[k], id)
 		x.bits[k>>6] |= 1 << (k & 63)
 	}
-	if o := x.owners[id]; len(o) == 0 || o[len(o)-1] != owner {
-		x.owners[id] = append(o, owner)
+	if os := x.owners[id]; len(os) == 0 || os[len(os)-1] != o {
+		x.owners[id] = append(os, o)
 	}
 }
 
@@ -272,21 +312,24 @@ func (l *Lexicon) Matcher(caseTexts ...string) *Matcher {
 		}
 	}
 	if gated {
-		cand := make([]bool, len(c.ctx))
+		seen := make([]uint8, len(c.ctx)) // bit per required set found
 		for _, t := range caseTexts {
 			folded, _ := foldText(t)
-			clear(cand)
+			clear(seen)
 			c.ctxIdx.scan(folded, func(lit int32, _ int) {
-				for _, id := range c.ctxIdx.owners[lit] {
-					cand[id] = true
+				for _, o := range c.ctxIdx.owners[lit] {
+					seen[o.pattern()] |= 1 << o.set()
 				}
 			})
-			for _, id := range c.ctxAlways {
-				cand[id] = true
-			}
-			for id, ok := range cand {
-				r := c.ctx[id]
-				if ok && !m.active[r.entry] && r.p.re.MatchString(t) {
+			for id, r := range c.ctx {
+				if m.active[r.entry] {
+					continue
+				}
+				n, indexed := c.ctxIdx.nsets[int32(id)]
+				if indexed && seen[id] != 1<<n-1 {
+					continue
+				}
+				if r.p.re.MatchString(t) {
 					m.active[r.entry] = true
 				}
 			}
@@ -309,10 +352,11 @@ func (m *Matcher) Entries() []*Entry {
 	return append([]*Entry(nil), m.ents...)
 }
 
-// occurrence is where a literal of a pattern occurs, in bytes of the
-// original text; start < 0 asks for the whole text.
+// occurrence is where a literal of a required set of a pattern occurs, in
+// bytes of the original text; start < 0 asks for the whole text.
 type occurrence struct {
 	pat        int32
+	set        int
 	start, end int
 }
 
@@ -334,41 +378,48 @@ func (m *Matcher) Find(text string) []Match {
 	}
 	var occs []occurrence
 	c.idx.scan(folded, func(lit int32, pos int) {
-		for _, id := range c.idx.owners[lit] {
-			if m.active[c.pats[id].entry] {
-				occs = append(occs, occurrence{id, orig(pos), orig(pos + len(c.idx.lits[lit]))})
+		for _, o := range c.idx.owners[lit] {
+			if id := o.pattern(); m.active[c.pats[id].entry] {
+				occs = append(occs, occurrence{id, o.set(), orig(pos), orig(pos + len(c.idx.lits[lit]))})
 			}
 		}
 	})
 	for _, id := range c.always {
 		if m.active[c.pats[id].entry] {
-			occs = append(occs, occurrence{id, -1, -1})
+			occs = append(occs, occurrence{id, 0, -1, -1})
 		}
 	}
 	if len(occs) == 0 {
 		return nil
 	}
-	sort.Slice(occs, func(i, j int) bool {
-		if occs[i].pat != occs[j].pat {
-			return occs[i].pat < occs[j].pat
+	slices.SortFunc(occs, func(a, b occurrence) int {
+		if a.pat != b.pat {
+			return int(a.pat - b.pat)
 		}
-		return occs[i].start < occs[j].start
+		if a.set != b.set {
+			return a.set - b.set
+		}
+		return a.start - b.start
 	})
-	type cand struct {
-		Match
-		entry int
-	}
-	var cands []cand
-	hit := map[int]bool{}
+	// For each pattern whose every required set occurs, keep the
+	// occurrences of its rarest set.
 	var groups [][]occurrence
 	for i := 0; i < len(occs); {
 		j := i + 1
 		for j < len(occs) && occs[j].pat == occs[i].pat {
 			j++
 		}
-		groups = append(groups, occs[i:j])
+		if g := rarestSet(occs[i:j], c.idx.nsets[occs[i].pat]); g != nil {
+			groups = append(groups, g)
+		}
 		i = j
 	}
+	type cand struct {
+		Match
+		entry int
+	}
+	var cands []cand
+	hit := map[int]bool{}
 	for _, g := range groups {
 		r := c.pats[g[0].pat]
 		if r.term < 0 {
@@ -430,15 +481,42 @@ func (m *Matcher) Find(text string) []Match {
 	return out
 }
 
+// rarestSet returns the occurrences of the required set of a pattern that
+// occurs least often, or nil when one of its nsets sets does not occur. occs
+// are the pattern's occurrences sorted by set.
+func rarestSet(occs []occurrence, nsets int) []occurrence {
+	if occs[0].start < 0 {
+		return occs[:1]
+	}
+	var best []occurrence
+	found := 0
+	for i := 0; i < len(occs); {
+		j := i + 1
+		for j < len(occs) && occs[j].set == occs[i].set {
+			j++
+		}
+		found++
+		if best == nil || j-i < len(best) {
+			best = occs[i:j]
+		}
+		i = j
+	}
+	if found < nsets {
+		return nil
+	}
+	return best
+}
+
 // runPattern returns the spans of the hits of p in text, searching windows
-// around the given literal occurrences (sorted by start).
+// around the given literal occurrences (sorted by start): a match is at most
+// p.maxRunes runes long and contains one of them.
 func runPattern(text string, p *pattern, occs []occurrence) [][2]int {
 	var wins [][2]int
-	if p.maxBytes == unbounded || occs[0].start < 0 {
+	if p.maxRunes == unbounded || occs[0].start < 0 {
 		wins = [][2]int{{0, len(text)}}
 	} else {
 		for _, o := range occs {
-			ws, we := runeFloor(text, o.start-p.maxBytes), runeCeil(text, o.end+p.maxBytes)
+			ws, we := runesBack(text, o.start, p.maxRunes), runesForward(text, o.end, p.maxRunes)
 			if n := len(wins); n > 0 && ws <= wins[n-1][1] {
 				wins[n-1][1] = max(wins[n-1][1], we)
 				continue
@@ -517,30 +595,20 @@ func endOK(text string, i int) bool {
 	return !isWord(before) || !isWord(at)
 }
 
-// runeFloor clamps i into text and moves it back to a rune start.
-func runeFloor(text string, i int) int {
-	if i <= 0 {
-		return 0
-	}
-	if i >= len(text) {
-		return len(text)
-	}
-	for i > 0 && !utf8.RuneStart(text[i]) {
-		i--
+// runesBack returns the offset n runes before offset i (a rune start).
+func runesBack(text string, i, n int) int {
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(text[:i])
+		i -= size
 	}
 	return i
 }
 
-// runeCeil clamps i into text and moves it forward to a rune start.
-func runeCeil(text string, i int) int {
-	if i >= len(text) {
-		return len(text)
-	}
-	if i <= 0 {
-		return 0
-	}
-	for i < len(text) && !utf8.RuneStart(text[i]) {
-		i++
+// runesForward returns the offset n runes after offset i (a rune start).
+func runesForward(text string, i, n int) int {
+	for ; n > 0 && i < len(text); n-- {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 	}
 	return i
 }

@@ -554,7 +554,7 @@ func (p *parser) terms(v *yaml.Node, label string, e *Entry) ([]Term, []termLine
 				p.add(tl.term, label, f+".term", "%q is already the term at line %d", t.Term, first)
 			}
 			seen[key] = tl.term
-			if srcs, _ := termSources(e.Lang, t); len(srcs) == 0 {
+			if len(termSources(e.Lang, t)) == 0 {
 				p.add(tl.term, label, f+".term", "%q has no letters to match; give match patterns", t.Term)
 			}
 		}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -93,11 +95,12 @@ type pattern struct {
 	re *regexp.Regexp
 	// bound says that hits must start and end on word boundaries.
 	bound bool
-	// lits are case-folded strings of which every match contains one; nil
-	// when no such set is known and the pattern must run on every text.
-	lits []string
-	// maxBytes bounds the length of a match in bytes, or is unbounded.
-	maxBytes int
+	// lits lists sets of case-folded strings: every match contains a
+	// string of each set. Empty when nothing is known: the pattern then
+	// runs on every text.
+	lits [][]string
+	// maxRunes bounds the length of a match in runes, or is unbounded.
+	maxRunes int
 }
 
 // patternKind says how a pattern is used.
@@ -131,7 +134,7 @@ func compilePattern(src, suffix, lang string, kind patternKind) (*pattern, error
 		tree = &syntax.Regexp{Op: syntax.OpConcat, Sub: []*syntax.Regexp{tree, sfx}}
 	}
 	tree = rewrite(tree)
-	lits, n := analyze(tree).best(), maxRunes(tree)
+	lits, n := indexSets(analyze(tree).all()), maxRunes(tree)
 	re, err := regexp.Compile(render(tree))
 	if err != nil {
 		return nil, err
@@ -139,11 +142,7 @@ func compilePattern(src, suffix, lang string, kind patternKind) (*pattern, error
 	if re.MatchString("") {
 		return nil, errors.New("matches empty text")
 	}
-	p := &pattern{re: re, lits: lits, maxBytes: unbounded, bound: kind != contextPattern && !spaceless(lang)}
-	if n != unbounded {
-		p.maxBytes = n * utf8.UTFMax
-	}
-	return p, nil
+	return &pattern{re: re, lits: lits, maxRunes: n, bound: kind != contextPattern && !spaceless(lang)}, nil
 }
 
 // exactProperties wraps the Unicode property escapes (\pL, \p{L}, \P{...})
@@ -435,20 +434,78 @@ func maxRunesRec(re *syntax.Regexp) int {
 }
 
 // litInfo is the literal analysis of a tree: exact is the set of all
-// strings it can match when that set is small (exactOK), req a set of which
-// every match contains one (nil: unknown). Strings are case-folded.
+// strings it can match when that set is small (exactOK); req lists sets of
+// strings such that every match contains a string of each set (an AND of
+// ORs; empty: nothing known). Strings are case-folded.
 type litInfo struct {
 	exact   []string
 	exactOK bool
-	req     []string
+	req     [][]string
+}
+
+// maxReq bounds the number of required sets kept per pattern.
+const maxReq = 4
+
+// all returns the required sets, with the exact set among them when it
+// can be indexed.
+func (li litInfo) all() [][]string {
+	if li.exactOK {
+		if u := usable(li.exact); u != nil {
+			return addReq(li.req, u)
+		}
+	}
+	return li.req
 }
 
 // best returns the most selective required set, or nil.
 func (li litInfo) best() []string {
-	if li.exactOK {
-		return better(li.req, usable(li.exact))
+	var b []string
+	for _, set := range li.all() {
+		b = better(b, set)
 	}
-	return li.req
+	return b
+}
+
+// addReq adds set to the required sets, keeping the most selective ones.
+func addReq(req [][]string, set []string) [][]string {
+	if set == nil {
+		return req
+	}
+	for _, r := range req {
+		if slices.Equal(r, set) {
+			return req
+		}
+	}
+	req = append(append([][]string(nil), req...), set)
+	if len(req) > maxReq {
+		sort.SliceStable(req, func(i, j int) bool {
+			mi, mj := minLen(req[i]), minLen(req[j])
+			return mi > mj || mi == mj && len(req[i]) < len(req[j])
+		})
+		req = req[:maxReq]
+	}
+	return req
+}
+
+// indexSets chooses the required sets worth looking for in texts: the most
+// selective one, and up to two more whose strings are all at least four
+// bytes long (shorter ones, such as "in" or "of", occur everywhere).
+func indexSets(req [][]string) [][]string {
+	if len(req) == 0 {
+		return nil
+	}
+	sorted := append([][]string(nil), req...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		mi, mj := minLen(sorted[i]), minLen(sorted[j])
+		return mi > mj || mi == mj && len(sorted[i]) < len(sorted[j])
+	})
+	out := sorted[:1]
+	for _, set := range sorted[1:] {
+		if len(out) < 3 && minLen(set) >= 4 {
+			out = append(out, set)
+		}
+	}
+	return out
 }
 
 // usable returns set if every string is long enough to index, else nil.
@@ -528,8 +585,7 @@ func analyze(re *syntax.Regexp) litInfo {
 		for _, r := range re.Rune {
 			b.WriteRune(foldRune(r))
 		}
-		s := b.String()
-		return litInfo{exact: []string{s}, exactOK: true, req: usable([]string{s})}
+		return litInfo{exact: []string{b.String()}, exactOK: true}
 	case syntax.OpCharClass:
 		if classSize(re.Rune) > 8 {
 			return litInfo{}
@@ -544,7 +600,7 @@ func analyze(re *syntax.Regexp) litInfo {
 		if len(set) > 4 {
 			return litInfo{}
 		}
-		return litInfo{exact: set, exactOK: true, req: usable(set)}
+		return litInfo{exact: set, exactOK: true}
 	case syntax.OpCapture:
 		return analyze(re.Sub[0])
 	case syntax.OpQuest:
@@ -554,45 +610,44 @@ func analyze(re *syntax.Regexp) litInfo {
 		}
 		return litInfo{}
 	case syntax.OpPlus:
-		return litInfo{req: analyze(re.Sub[0]).best()}
+		return litInfo{req: analyze(re.Sub[0]).all()}
 	case syntax.OpRepeat:
 		s := analyze(re.Sub[0])
-		if re.Min == 1 && re.Max == 1 {
+		switch {
+		case re.Min == 1 && re.Max == 1:
 			return s
-		}
-		if re.Min == 0 && re.Max == 1 {
+		case re.Min == 0 && re.Max == 1:
 			return analyze(&syntax.Regexp{Op: syntax.OpQuest, Sub: re.Sub})
-		}
-		if re.Min >= 1 {
-			return litInfo{req: s.best()}
+		case re.Min >= 1:
+			return litInfo{req: s.all()}
 		}
 		return litInfo{}
 	case syntax.OpConcat:
-		cur, curOK, allExact := []string{""}, true, true
-		var req []string
+		cur, allExact := []string{""}, true
+		var req [][]string
 		for _, sub := range re.Sub {
 			si := analyze(sub)
-			if si.exactOK && curOK && len(cur)*len(si.exact) <= maxExact {
+			if si.exactOK && len(cur)*len(si.exact) <= maxExact {
 				cur = cross(cur, si.exact)
 				continue
 			}
 			allExact = false
-			req = better(req, usable(cur))
-			req = better(req, si.best())
+			req = addReq(req, usable(cur))
+			for _, set := range si.all() {
+				req = addReq(req, set)
+			}
+			cur = []string{""}
 			if si.exactOK {
 				cur = si.exact
-			} else {
-				cur = []string{""}
 			}
 		}
-		req = better(req, usable(cur))
 		if allExact {
 			return litInfo{exact: cur, exactOK: true, req: req}
 		}
-		return litInfo{req: req}
+		return litInfo{req: addReq(req, usable(cur))}
 	case syntax.OpAlternate:
-		var exact, req []string
-		exactOK, reqOK := true, true
+		var exact, union []string
+		exactOK, unionOK := true, true
 		for _, sub := range re.Sub {
 			si := analyze(sub)
 			if si.exactOK && exactOK && len(exact)+len(si.exact) <= maxExact {
@@ -600,18 +655,18 @@ func analyze(re *syntax.Regexp) litInfo {
 			} else {
 				exactOK = false
 			}
-			if b := si.best(); b != nil && reqOK {
-				req = append(req, b...)
+			if b := si.best(); b != nil && unionOK {
+				union = append(union, b...)
 			} else {
-				reqOK = false
+				unionOK = false
 			}
 		}
 		li := litInfo{}
 		if exactOK {
 			li.exact, li.exactOK = dedupe(exact), true
 		}
-		if reqOK {
-			li.req = dedupe(req)
+		if unionOK {
+			li.req = [][]string{dedupe(union)}
 		}
 		return li
 	}
