@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -92,12 +93,18 @@ func BenchmarkCompareReports(b *testing.B) {
 	for _, n := range []int{2, 5, 10, 20, 50} {
 		b.Run(fmt.Sprintf("reports=%d", n), func(b *testing.B) {
 			docs := syntheticCase(b, n, 300)
+			runtime.GC()
 			b.ResetTimer()
 			for b.Loop() {
 				if _, err := Compare(context.Background(), docs, Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}
+			// Memory the process holds from the system: an upper bound on
+			// what a compare of this size needs resident.
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			b.ReportMetric(float64(ms.Sys)/(1<<20), "sys-MB")
 		})
 	}
 }

@@ -88,6 +88,12 @@ func (p *pipeline) classify(row int, cells []cell, sl slot) (Difference, bool) {
 		}
 		return d, true
 	}
+	// Spelling and transliteration variants are rewording, loaded or not.
+	if spellingVariant(contentOf(sides[0].toks), contentOf(sides[1].toks)) && !ruUkVariants(sides) {
+		d.Kind = KindRewording
+		d.Explanation = "the same words spelt differently"
+		return d, true
+	}
 	// "what it calls ..." in one report only.
 	for i, s := range sides {
 		if from, to := distancingAt(s.toks); from >= 0 {
@@ -101,15 +107,19 @@ func (p *pipeline) classify(row int, cells []cell, sl slot) (Difference, bool) {
 		}
 	}
 	// Russian against Ukrainian spellings of a Ukrainian name.
-	if ca, cb := contentOf(sides[0].toks), contentOf(sides[1].toks); len(ca) == len(cb) && len(ca) > 0 && len(ca) <= 3 {
-		for k := range ca {
-			if ruUkVariant(ca[k].lower, cb[k].lower) {
-				d.Kind = KindSubstitution
-				d.Framing = true
-				d.Explanation = "Russian-based and Ukrainian-based spellings of the same name"
-				return d, true
-			}
-		}
+	if ca := contentOf(sides[0].toks); len(ca) <= 3 && ruUkVariants(sides) {
+		d.Kind = KindSubstitution
+		d.Framing = true
+		d.Explanation = "Russian-based and Ukrainian-based spellings of the same name"
+		return d, true
+	}
+	// Two words of one semantic field ("raid" / "operation").
+	if i, j, field := fieldSwap(sides[0].toks, sides[1].toks); i >= 0 {
+		d.Kind = KindSubstitution
+		d.Framing = true
+		d.Explanation = fmt.Sprintf("different words for the same %s: %q / %q", field, sides[0].toks[i].lower, sides[1].toks[j].lower)
+		d.Spans = []Span{p.tokenSpan(sides[0], i, i+1), p.tokenSpan(sides[1], j, j+1)}
+		return d, true
 	}
 	// A loaded word in one report that the other does not use.
 	for i, s := range sides {
@@ -181,6 +191,21 @@ func commonWords(sides []side) bool {
 // a capital says nothing about a name.
 func isSentenceStart(s side, t token) bool {
 	return len(s.c.toks) > 0 && s.c.toks[0].start == t.start
+}
+
+// ruUkVariants reports whether the two sides hold a Russian-based and a
+// Ukrainian-based spelling of one name.
+func ruUkVariants(sides []side) bool {
+	ca, cb := contentOf(sides[0].toks), contentOf(sides[1].toks)
+	if len(ca) != len(cb) {
+		return false
+	}
+	for k := range ca {
+		if ruUkVariant(ca[k].lower, cb[k].lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // tokenSpan is the Span of tokens [from, to) of a side.

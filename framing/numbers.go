@@ -18,7 +18,17 @@ type figure struct {
 	hedge      string // "more than", "about", ... or ""
 	from, to   int    // tokens of the cell, hedge included
 	scaleAfter string
+	counted    []string // keys of the words after the figure: what it counts
 }
+
+// durationWords follow a figure that measures time, not a count.
+var durationWords = wordSet("hours hour days day years year minutes minute seconds second weeks week months month decades decade centuries century")
+
+// personWords name people: figures of them count the same kind of thing
+// whatever word each report uses ("27 people" / "31 migrants").
+var personWords = wordSet(`people persons civilians migrants refugees residents children adults women men
+	soldiers troops servicemen fighters militants workers staff dead killed injured wounded victims
+	palestinians israelis ukrainians russians passengers protesters demonstrators members lawmakers`)
 
 // hedges maps the words that qualify a figure to their sense.
 var hedges = map[string]string{
@@ -46,6 +56,17 @@ func figures(c cell) []figure {
 			continue
 		}
 		f := figure{value: t.key, from: i, to: i + 1}
+		if i+1 < len(c.toks) && durationWords[c.toks[i+1].lower] {
+			continue // a duration
+		}
+		for k := i + 1; k < len(c.toks) && k <= i+3; k++ {
+			if n := c.toks[k]; n.content && !n.num {
+				if personWords[n.lower] {
+					f.counted = append(f.counted, "=person")
+				}
+				f.counted = append(f.counted, n.key)
+			}
+		}
 		if i+1 < len(c.toks) && (c.toks[i+1].lower == "million" || c.toks[i+1].lower == "billion" || c.toks[i+1].lower == "thousand") {
 			f.scaleAfter = c.toks[i+1].lower
 			f.to = i + 2
@@ -88,13 +109,36 @@ func (p *pipeline) numberDiffs(row int, cells []cell) []Difference {
 			}
 		}
 		// Different figures, paired in order when both sides have as many.
-		if len(onlyA) > 0 && len(onlyA) == len(onlyB) {
-			for k := range onlyA {
-				out = append(out, p.figureDiff(row, a, onlyA[k], b, onlyB[k], "the reports give different figures"))
+		// Different figures of the same thing.
+		used := map[int]bool{}
+		for _, x := range onlyA {
+			for k, y := range onlyB {
+				if !used[k] && sameCount(x, y) {
+					used[k] = true
+					out = append(out, p.figureDiff(row, a, x, b, y, "the reports give different figures"))
+					break
+				}
 			}
 		}
 	}
 	return mergeDiffs(out)
+}
+
+// sameCount reports whether two figures count the same kind of thing: a
+// word after them in common, or both counting people. A lone figure on
+// each side is taken as the same count.
+func sameCount(x, y figure) bool {
+	if len(x.counted) == 0 && len(y.counted) == 0 {
+		return true
+	}
+	for _, a := range x.counted {
+		for _, b := range y.counted {
+			if a == b {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func missingFrom(a, b []figure) []figure {

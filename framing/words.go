@@ -108,7 +108,7 @@ var loadedWords = wordSet(`
 	rioters riot riots looters terrorists terrorist terror terrorism militants insurgents
 	separatists separatist secessionist secessionists zealots radicals extremists extremist
 	hardliners hardline hard-line firebrand superprofits windfall profiteering profiteers greedy greed
-	scheme ploy stunt hysteria hype hyped theater theatre spy spying surveillance incursion
+	scheme ploy stunt hysteria hype hyped spy spying surveillance incursion
 	incursions provocation provocations provocative overreaction overreacted aggressive coercion
 	coercive bullying bully intimidate intimidation intimidating punish punishment punishing
 	meddling interference puppet puppets propaganda lies disinformation fake sham farce

@@ -56,6 +56,10 @@ func TestBundledContents(t *testing.T) {
 			}
 		}
 	}
+	ids := l.IDs()
+	if !sort.StringsAreSorted(ids) || len(ids) != len(langs) {
+		t.Errorf("IDs() = %d ids, sorted %v; want the %d distinct ids, sorted", len(ids), sort.StringsAreSorted(ids), len(langs))
+	}
 	if len(contested) < 60 {
 		t.Errorf("bundled lexicon has %d contested referents, want at least 60", len(contested))
 	}
@@ -210,5 +214,30 @@ func BenchmarkBundled(b *testing.B) {
 			b.Fatal(errs)
 		}
 		l.Matcher()
+	}
+}
+
+// TestSchemaDocumented checks that assets/lexicon/SCHEMA.md names every
+// category, kind, connotation and label the code accepts, and every field.
+func TestSchemaDocumented(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "assets", "lexicon", "SCHEMA.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	var want []string
+	for _, list := range [][]Named{Categories(), Connotations(), Labels()} {
+		for _, n := range list {
+			want = append(want, n.Name)
+		}
+	}
+	want = append(want, kinds...)
+	want = append(want, entryFields...)
+	want = append(want, termFields...)
+	want = append(want, topFields...)
+	for _, w := range want {
+		if !strings.Contains(doc, "`"+w+"`") {
+			t.Errorf("SCHEMA.md does not document %q", w)
+		}
 	}
 }

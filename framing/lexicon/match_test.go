@@ -263,12 +263,24 @@ func FuzzFind(f *testing.F) {
 			if h.Start < prev || h.End <= h.Start || h.End > len(text) {
 				t.Fatalf("bad hit %d-%d after %d in %q", h.Start, h.End, prev, text)
 			}
-			if !utf8.RuneStart(text[h.Start]) || (h.End < len(text) && !utf8.RuneStart(text[h.End])) {
+			if splitsRune(text, h.Start) || splitsRune(text, h.End) {
 				t.Fatalf("hit %d-%d splits a rune in %q", h.Start, h.End, text)
 			}
 			prev = h.End
 		}
 	})
+}
+
+// splitsRune reports whether offset i lies inside the encoding of a valid
+// multi-byte rune.
+func splitsRune(text string, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if utf8.RuneStart(text[j]) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			return !(r == utf8.RuneError && size == 1) && j+size > i
+		}
+	}
+	return false
 }
 
 // FuzzParse checks that Parse does not panic on arbitrary input and that

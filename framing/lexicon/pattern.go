@@ -682,6 +682,23 @@ func foldRune(r rune) rune {
 		}
 		return r
 	}
+	if r < rune(len(foldTable)) {
+		return foldTable[r]
+	}
+	return foldOrbit(r)
+}
+
+// foldTable caches foldRune for the two-byte UTF-8 range (Latin, Greek,
+// Cyrillic, Armenian, Hebrew, Arabic...).
+var foldTable = func() (t [0x800]rune) {
+	for r := range t {
+		t[r] = foldOrbit(rune(r))
+	}
+	return t
+}()
+
+// foldOrbit returns the smallest rune of r's simple case-folding orbit.
+func foldOrbit(r rune) rune {
 	m := r
 	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
 		m = min(m, f)

@@ -1,0 +1,76 @@
+package framing
+
+import "strings"
+
+// Semantic fields where the choice of word is a choice of frame: swapping
+// one word of a field for another ("raid" / "operation" / "assault",
+// "militants" / "fighters", "regime" / "government") between aligned
+// sentences is flagged, while words outside these fields are taken as
+// neutral rewording unless loaded. Words are matched by stem.
+var fieldLists = map[string]string{
+	"use of force":   "raid operation assault attack strike offensive incursion aggression invasion crackdown clampdown sweep bombardment shelling massacre onslaught campaign intervention action mission",
+	"armed actors":   "troops forces soldiers army military fighters militants terrorists gunmen insurgents rebels separatists occupiers invaders militia militias combatants resistance jihadists paramilitaries",
+	"crowds":         "protesters demonstrators rioters mob activists crowd thugs anarchists extremists agitators marchers supporters",
+	"unrest":         "protest protests riot riots unrest demonstration demonstrations disturbance disturbances clashes uprising rebellion insurrection disorder",
+	"people moving":  "migrants refugees asylum-seekers illegals immigrants aliens newcomers arrivals crossers",
+	"labour dispute": "strike strikes walkout walkouts stoppage stoppages blockade blockades picket pickets",
+	"rulers":         "regime government authorities administration leadership junta rulers",
+	"deaths":         "killed murdered slaughtered died perished martyred executed massacred eliminated neutralised neutralized",
+	"control":        "seized captured occupied liberated annexed reunified took control",
+	"legislation":    "bill megabill package legislation measure law reform overhaul plan",
+	"passing":        "passed approved rammed forced pushed sailed adopted cleared",
+	"cutting":        "cuts cut guts gutted slashes slashed trims trimmed reins reduces reduced savings",
+	"leaders":        "bosses leaders chiefs officials heads",
+	"profit":         "profits superprofits windfall gains earnings",
+}
+
+// neutralInField are the plain words of each field: a swap between two of
+// them ("troops" / "forces", "bill" / "legislation") is rewording.
+var neutralInField = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`attack attacks strike strikes troops forces soldiers army military servicemen
+		government authorities administration leadership protest protests demonstration demonstrations
+		protesters demonstrators crowd marchers bill legislation measure package law plan passed approved
+		adopted cleared leaders officials heads chiefs killed died profits cuts cut reduced reduces`) {
+		m[stem(w)] = true
+	}
+	return m
+}()
+
+// fieldOf maps a stem to the field it belongs to.
+var fieldOf = func() map[string]string {
+	m := map[string]string{}
+	for field, words := range fieldLists {
+		for _, w := range strings.Fields(words) {
+			m[stem(w)] = field
+		}
+	}
+	return m
+}()
+
+// fieldSwap finds a word of a field in a and another word of the same
+// field in b. It returns the token indices in a and b, or -1.
+func fieldSwap(a, b []token) (int, int, string) {
+	for i, x := range a {
+		fx, ok := fieldOf[x.key]
+		if !ok || !x.content {
+			continue
+		}
+		for j, y := range b {
+			if fy, ok := fieldOf[y.key]; ok && fy == fx && y.key != x.key && !hasKey(b, x.key) && !hasKey(a, y.key) &&
+				!(neutralInField[x.key] && neutralInField[y.key]) {
+				return i, j, fx
+			}
+		}
+	}
+	return -1, -1, ""
+}
+
+func hasKey(toks []token, key string) bool {
+	for _, t := range toks {
+		if t.key == key {
+			return true
+		}
+	}
+	return false
+}
