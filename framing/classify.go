@@ -650,15 +650,25 @@ func quotations(text string, from, to int) [][2]int {
 	return out
 }
 
+// overlapsAny reports whether every non-empty span of d overlaps a span of
+// one of ds: the words of d are already told by those differences.
 func overlapsAny(d Difference, ds []Difference) bool {
-	for _, o := range ds {
-		for _, a := range d.Spans {
+	covered := 0
+	n := 0
+	for _, a := range d.Spans {
+		if a.End <= a.Start {
+			continue
+		}
+		n++
+	spans:
+		for _, o := range ds {
 			for _, b := range o.Spans {
 				if a.Report == b.Report && a.Start < b.End && b.Start < a.End {
-					return true
+					covered++
+					break spans
 				}
 			}
 		}
 	}
-	return false
+	return n > 0 && covered == n
 }

@@ -18,9 +18,14 @@ var fieldLists = map[string]string{
 	"deaths":         "killed murdered slaughtered died perished martyred executed massacred eliminated neutralised neutralized",
 	"control":        "seized captured occupied liberated annexed reunified took control",
 	"legislation":    "bill megabill package legislation measure law reform overhaul plan",
-	"passing":        "passed approved rammed forced pushed sailed adopted cleared",
-	"cutting":        "cuts cut guts gutted slashes slashed trims trimmed reins reduces reduced savings",
+	"passing":        "passed passes approved rammed ram rams forced pushed sailed sails adopted cleared",
+	"cutting":        "cuts cut guts gutted slashes slashed trims trimmed reins reduces reduced savings scraps scrapped axes axed phases eliminates ends kills",
 	"leaders":        "bosses leaders chiefs officials heads",
+	"yielding":       "caved capitulated relented folded flipped backed surrendered conceded",
+	"funding":        "provides pumps funnels showers lavishes spends allocates funds bankrolls",
+	"entering":       "entered stormed raided swept burst invaded moved",
+	"advocates":      "charities campaigners activists advocates lobbyists groups organisations organizations",
+	"smugglers":      "smugglers traffickers gangs",
 	"profit":         "profits superprofits windfall gains earnings",
 }
 
@@ -31,7 +36,8 @@ var neutralInField = func() map[string]bool {
 	for _, w := range strings.Fields(`attack attacks strike strikes troops forces soldiers army military servicemen
 		government authorities administration leadership protest protests demonstration demonstrations
 		protesters demonstrators crowd marchers bill legislation measure package law plan passed approved
-		adopted cleared leaders officials heads chiefs killed died profits cuts cut reduced reduces`) {
+		adopted cleared leaders officials heads chiefs killed died profits cuts cut reduced reduces
+		provides funds spends allocates entered moved groups organisations organizations ends`) {
 		m[stem(w)] = true
 	}
 	return m

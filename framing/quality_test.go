@@ -21,8 +21,8 @@ import (
 const (
 	floorSegF1            = 0.97
 	floorAlignF1          = 0.83
-	floorFramingRecall    = 0.42
-	floorFramingPrecision = 0.70
+	floorFramingRecall    = 0.50
+	floorFramingPrecision = 0.72
 	// At most one framing flag per this many sentences on an event with no
 	// framing differences at all.
 	sentencesPerFalseFlag = 50

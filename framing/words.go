@@ -70,6 +70,25 @@ var attributionVerbs = func() map[string]string {
 		"declare":     "declare declares declared",
 		"point":       "pointed",
 		"suggest":     "suggest suggests suggested",
+		"blame":       "blame blames blamed blaming",
+		"denounce":    "denounce denounces denounced denouncing",
+		"condemn":     "condemn condemns condemned condemning",
+		"threaten":    "threaten threatens threatened threatening",
+		"call":        "called calling",
+		"urge":        "urge urges urged urging",
+		"vow":         "vow vows vowed vowing",
+		"pledge":      "pledge pledges pledged pledging",
+		"hail":        "hail hails hailed hailing",
+		"praise":      "praise praises praised praising",
+		"criticize":   "criticize criticizes criticized criticizing criticise criticises criticised criticising",
+		"dismiss":     "dismiss dismisses dismissed dismissing",
+		"reject":      "reject rejects rejected rejecting",
+		"slam":        "slam slams slammed slamming",
+		"blast":       "blasted blasting",
+		"lash":        "lashed lashing",
+		"scoff":       "scoff scoffs scoffed",
+		"rant":        "rant rants ranted ranting",
+		"demand":      "demand demands demanded demanding",
 	} {
 		for _, f := range strings.Fields(forms) {
 			m[f] = lemma
@@ -82,7 +101,7 @@ var attributionVerbs = func() map[string]string {
 var neutralVerbs = map[string]bool{
 	"say": true, "tell": true, "state": true, "add": true, "note": true, "announce": true,
 	"report": true, "confirm": true, "stress": true, "emphasize": true, "underline": true,
-	"point": true, "declare": true,
+	"point": true, "declare": true, "call": true, "urge": true,
 }
 
 // baseModifiers are loaded modifiers and hedges whose mere presence in one
@@ -123,6 +142,9 @@ var loadedWords = wordSet(`
 	reckless irresponsible dangerous destabilizing destabilising hostile hostility
 	draconian authoritarian dictator dictatorship tyrant tyranny despot
 	kill-list death-squads pogrom lynching crush crushed crushing
+	evil vile despicable callous heartless cruel wicked sinister runaway bloated wasteful extreme
+	far-left far-right hard-right hard-left woke elitist elites globalist corrupt crooked rigged
+	breakaway renegade self-governing self-ruled democratically rogue pariah
 	`)
 
 // timeWords are days, months and relative dates: swapping them is a

@@ -241,3 +241,40 @@ func TestSchemaDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestBundledFalseFriends checks that the bundled exceptions and context
+// gates keep common false friends out of the results.
+func TestBundledFalseFriends(t *testing.T) {
+	l := bundled(t)
+	tests := []struct {
+		caseText, text, notEntry, wantEntry string
+	}{
+		{"Ukraine", "He ordered chicken Kiev.", "kyiv", ""},
+		{"Ukraine", "Kievan Rus was a medieval state.", "kyiv", "kyivan-rus"},
+		{"Ukraine", "Investigators documented war crimes.", "war-in-ukraine", ""},
+		{"Ukraine", "The war goes on.", "", "war-in-ukraine"},
+		{"", "The war goes on.", "war-in-ukraine", ""},
+		{"Russia", "The sanctions regime was tightened.", "regime-label", ""},
+		{"Syria", "The regime said so.", "", "regime-label"},
+		{"Workers and trade union members walked out over pay.", "A missile strike hit the depot.", "strike-action", ""},
+		{"Workers and trade union members walked out over pay.", "The strike entered its third day.", "", "strike-action"},
+		{"", "A storm hit the Gulf Coast.", "persian-gulf", ""},
+		{"", "He moved to Odessa, Texas.", "odesa", ""},
+		{"", "Odessa and Odesa", "", "odesa"},
+		{"Taiwan", "Xi spoke of reunification.", "", "taiwan-unification"},
+		{"Germany", "Xi spoke of reunification.", "taiwan-unification", ""},
+	}
+	for _, tt := range tests {
+		m := l.Matcher(tt.caseText, tt.text)
+		found := map[string]bool{}
+		for _, h := range m.Find(tt.text) {
+			found[h.Entry.ID] = true
+		}
+		if tt.notEntry != "" && found[tt.notEntry] {
+			t.Errorf("case %q: %q should not hit %s", tt.caseText, tt.text, tt.notEntry)
+		}
+		if tt.wantEntry != "" && !found[tt.wantEntry] {
+			t.Errorf("case %q: %q should hit %s", tt.caseText, tt.text, tt.wantEntry)
+		}
+	}
+}

@@ -176,6 +176,7 @@ type compiled struct {
 	ctxAlways []int32
 }
 
+// compile compiles the lexicon once and returns the result.
 func (l *Lexicon) compile() *compiled {
 	l.once.Do(func() { l.comp = buildCompiled(l.Entries) })
 	return l.comp
@@ -261,6 +262,7 @@ func (x *litIndex) addPattern(id int32, sets [][]string) bool {
 	return true
 }
 
+// add indexes one literal for an owner.
 func (x *litIndex) add(lit string, o owner) {
 	id, ok := x.ids[lit]
 	if !ok {

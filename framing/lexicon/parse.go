@@ -81,6 +81,7 @@ type parser struct {
 	errs []*Error
 }
 
+// add records a problem.
 func (p *parser) add(line int, entry, field, format string, args ...any) {
 	p.errs = append(p.errs, &Error{File: p.name, Line: line, Entry: entry, Field: field, Problem: fmt.Sprintf(format, args...)})
 }
@@ -172,6 +173,7 @@ func lineOr(line, def int) int {
 	return def
 }
 
+// has reports whether a problem was recorded for the field of the entry.
 func (p *parser) has(entry, field string) bool {
 	for _, e := range p.errs {
 		if e.Entry == entry && e.Field == field {
@@ -181,6 +183,7 @@ func (p *parser) has(entry, field string) bool {
 	return false
 }
 
+// errors returns the problems sorted by line.
 func (p *parser) errors() []error {
 	if len(p.errs) == 0 {
 		return nil
