@@ -107,7 +107,8 @@ func (l *Library) CreateCase(name, description string) (Case, error) {
 	}
 	var c Case
 	err = l.write("create case", func(tx *sql.Tx) error {
-		c, err = insertCase(context.Background(), tx, name, description, nowMicros(), nowMicros())
+		now := nowMicros()
+		c, err = insertCase(context.Background(), tx, name, description, now, now)
 		return err
 	})
 	return c, err

@@ -10,7 +10,8 @@
 //     text whose surroundings best match the recorded prefix and suffix (the
 //     recorded position breaks ties, then the nearest occurrence wins);
 //  2. an approximate match of the exact text with at most one edit in five
-//     bytes, again preferring matching surroundings and nearness.
+//     bytes (and never more than 128 edits), the fewest edits winning, then
+//     matching surroundings, then nearness.
 //
 // A quote shorter than ContextLength bytes is ambiguous on its own, so it is
 // only placed where at least a few bytes of its context still agree. When
