@@ -8,7 +8,7 @@ export LANG ?= en_US.UTF-8
 export CGO_ENABLED := 1
 
 # Debian packages the build and the tests need.
-DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev xvfb xauth
+DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev xvfb xauth chromium
 SHOT_PKGS := imagemagick
 
 .PHONY: run test bench build deps deps-go screenshot lint quality clean

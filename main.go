@@ -20,8 +20,10 @@ func run(args []string) int {
 		switch args[0] {
 		case "compare":
 			return cli.Compare(args[1:], os.Stdout, os.Stderr)
+		case "lexicon":
+			return cli.Lexicon(args[1:], os.Stdout, os.Stderr)
 		case "help", "-h", "-help", "--help":
-			fmt.Print(cli.Usage)
+			fmt.Print(cli.Usage + "\n" + cli.LexiconUsage)
 			return cli.ExitOK
 		}
 	}

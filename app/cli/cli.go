@@ -11,9 +11,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
+	"time"
 
 	"framelens/framing"
+	"framelens/framing/export"
 	"framelens/framing/ingest"
 	"framelens/framing/lexicon"
 )
@@ -31,9 +34,22 @@ const Usage = `Usage:
   framelens compare [flags] FILE... compare two or more reports of one event
 
 Flags of compare:
-  --format text|json   output format (default text)
+  --format FORMAT      output format (default text):
+                         text  a summary for the terminal
+                         json  the stable JSON contract; with --out the file
+                               also holds "case" and "notes" fields
+                         html  a self-contained HTML report that opens offline and prints
+                         md    Markdown for pasting into documents
+                         csv   the differences, one line per pair of outlets (UTF-8 CSV)
+  --framing-only       html, md and csv: keep only the rows (csv: the differences)
+                       with framing differences
+  --title TEXT         html, md, csv and json --out: the title of the case
+                       (default: "Comparison of N reports")
   --lexicon FILE       add a lexicon of contested terms (YAML, see assets/lexicon/SCHEMA.md)
   --out FILE           write the output to FILE instead of standard output
+
+html and md reports show when they were made: now, or the time in
+SOURCE_DATE_EPOCH (seconds since 1970) when it is set.
 
 Reports are plain text (.txt) or Markdown (.md), UTF-8, at most 20 MB each.
 Exit status: 0 done, 1 failed, 2 bad arguments or unusable input.
@@ -47,12 +63,16 @@ func Compare(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "")
 	lexFile := fs.String("lexicon", "", "")
 	outFile := fs.String("out", "", "")
+	framingOnly := fs.Bool("framing-only", false, "")
+	title := fs.String("title", "", "")
 	if err := fs.Parse(args); err != nil {
 		fmt.Fprintf(stderr, "framelens compare: %v\n\n%s", err, Usage)
 		return ExitUsage
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "framelens compare: --format %q: use text or json\n", *format)
+	switch *format {
+	case "text", "json", "html", "md", "csv":
+	default:
+		fmt.Fprintf(stderr, "framelens compare: --format %q: use text or json to read the comparison, or html, md or csv to export it\n", *format)
 		return ExitUsage
 	}
 	files := fs.Args()
@@ -111,15 +131,30 @@ func Compare(args []string, stdout, stderr io.Writer) int {
 		defer os.Remove(out.Name())
 		w = out
 	}
+	opts := export.Options{FramingOnly: *framingOnly, Generated: generatedAt()}
 	switch *format {
 	case "json":
-		err = WriteJSON(w, c)
+		if out != nil {
+			err = export.JSON(w, caseOf(c, *title), export.Options{})
+		} else {
+			err = WriteJSON(w, c)
+		}
+	case "html":
+		err = export.HTML(w, caseOf(c, *title), opts)
+	case "md":
+		err = export.Markdown(w, caseOf(c, *title), opts)
+	case "csv":
+		err = export.DifferencesCSV(w, caseOf(c, *title), opts)
 	default:
 		err = WriteText(w, c)
 	}
 	if err == nil && out != nil {
+		// A temporary file renamed into place: a failed write never leaves
+		// half a report behind. It is readable like any file the user saves.
 		if err = out.Close(); err == nil {
-			err = os.Rename(out.Name(), *outFile)
+			if err = os.Chmod(out.Name(), 0o644); err == nil {
+				err = os.Rename(out.Name(), *outFile)
+			}
 		}
 	}
 	if err != nil {
@@ -127,6 +162,28 @@ func Compare(args []string, stdout, stderr io.Writer) int {
 		return ExitError
 	}
 	return ExitOK
+}
+
+// caseOf is the case the command line exports: the reports compared,
+// named after their files, with no notes.
+func caseOf(c *framing.Comparison, title string) export.Case {
+	ec := export.Case{Name: title, Comparison: c}
+	for _, r := range c.Reports {
+		ec.Outlets = append(ec.Outlets, export.Outlet{Name: r.Name, Title: r.Title})
+	}
+	return ec
+}
+
+// generatedAt is the time shown as the export time: now, or the time
+// given in SOURCE_DATE_EPOCH (seconds since 1970) so that builds of a
+// report can be reproduced byte for byte.
+func generatedAt() time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if secs, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(secs, 0).UTC()
+		}
+	}
+	return time.Now()
 }
 
 func dirOf(path string) string {

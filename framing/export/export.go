@@ -362,7 +362,7 @@ var kinds = []kindInfo{
 	{framing.KindAttribution, "Attribution", "a different verb of saying (said / claimed)"},
 	{framing.KindSubstitution, "Substitution", "other words swapped"},
 	{framing.KindQuotation, "Quotation", "a direct quotation in one report only"},
-	{framing.KindRewording, "Rewording", "spelling, number format, neutral synonyms; never framing"},
+	{framing.KindRewording, "Rewording", "wording that differs without framing, shown faint (spelling, number format, neutral synonyms)"},
 }
 
 // knownKind reports whether k is one of the kinds the engine reports.
@@ -375,22 +375,42 @@ func knownKind(k framing.Kind) bool {
 	return false
 }
 
-// shownDifference reports whether a difference is listed under its row:
-// rewording is only shown faintly in the text.
+// shownDifference reports whether a difference is listed under its row
+// and marked strongly in the text: framing differences are, the others
+// (rewording, neutral substitutions) are only shown faintly, as in the
+// workbench.
 func shownDifference(d framing.Difference) bool {
-	return d.Kind != framing.KindRewording
+	return d.Framing
 }
 
 // side is one report's words in a difference.
 type side struct {
 	Outlet string
 	Text   string // "" when the report has nothing there
+	report int
+}
+
+// groupedSides is sides with the outlets that use the same words merged
+// into one side, in order of first appearance.
+func (v *view) groupedSides(d framing.Difference) []side {
+	var out []side
+	at := map[string]int{}
+	for _, s := range v.sides(d) {
+		key := strings.ToLower(s.Text)
+		if i, ok := at[key]; ok {
+			out[i].Outlet += ", " + s.Outlet
+			continue
+		}
+		at[key] = len(out)
+		out = append(out, s)
+	}
+	return out
 }
 
 func (v *view) sides(d framing.Difference) []side {
 	out := make([]side, 0, len(d.Spans))
 	for _, sp := range d.Spans {
-		out = append(out, side{Outlet: v.outletName(sp.Report), Text: oneLine(sp.Text)})
+		out = append(out, side{Outlet: v.outletName(sp.Report), Text: oneLine(sp.Text), report: sp.Report})
 	}
 	return out
 }

@@ -52,6 +52,8 @@ type htmlPage struct {
 	Generated   string
 	Stats       []htmlStat
 	Outlets     []htmlOutlet
+	HasDates    bool // some outlet has a publication date
+	HasURLs     bool // some outlet has an address
 	Heat        htmlHeat
 	Terms       []htmlTerm
 	Kinds       []htmlKind
@@ -124,7 +126,6 @@ type htmlPiece struct {
 type htmlDiff struct {
 	Class       string
 	Kind        string
-	Framing     bool
 	Sides       []side
 	Explanation string
 }
@@ -182,6 +183,8 @@ func (v *view) htmlPage() htmlPage {
 		if safeLink(o.URL) {
 			ho.Link = o.URL
 		}
+		p.HasDates = p.HasDates || ho.Date != ""
+		p.HasURLs = p.HasURLs || ho.URL != ""
 		p.Outlets = append(p.Outlets, ho)
 	}
 	p.Heat = v.heatMap()
@@ -252,8 +255,7 @@ func (v *view) htmlRow(ri int) htmlRow {
 		r.Diffs = append(r.Diffs, htmlDiff{
 			Class:       kindClass(d.Kind),
 			Kind:        kindName(d.Kind),
-			Framing:     d.Framing,
-			Sides:       v.sides(d),
+			Sides:       v.groupedSides(d),
 			Explanation: oneLine(d.Explanation),
 		})
 	}
@@ -269,15 +271,11 @@ func (v *view) htmlPiece(pc framing.Piece) htmlPiece {
 		return htmlPiece{Text: pc.Text}
 	}
 	d := v.cmp.Differences[pc.Diff]
-	class := "d " + kindClass(pc.Kind)
-	switch {
-	case pc.Kind == framing.KindRewording:
-		class = "d rew"
-	case pc.Framing:
-		class += " fr"
-	}
+	class := "d " + kindClass(pc.Kind) + " fr"
 	title := kindName(pc.Kind)
 	if !pc.Framing {
+		// Rewording and other differences that do not frame are faint.
+		class = "d rew"
 		title += " (not framing)"
 	}
 	if e := oneLine(d.Explanation); e != "" {
@@ -373,12 +371,12 @@ type htmlHeatCount struct {
 
 // Heat map geometry, in CSS pixels.
 const (
-	heatBand     = 24  // height of one outlet's band
+	heatBand     = 26  // height of one outlet's band
 	heatGap      = 4   // space between bands
 	heatTop      = 4   // space above the first band
 	heatAxis     = 22  // room for the row numbers below the bands
 	heatPlot     = 860 // width the rows share
-	heatMaxCell  = 28  // widest cell
+	heatMaxCell  = 40  // widest cell
 	heatMinCell  = 3   // narrowest cell
 	heatCountsW  = 150 // room for the counts right of the bands
 	heatCharW    = 7   // width of a label character, roughly
