@@ -1,7 +1,9 @@
 package framing
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -214,4 +216,26 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	os.Exit(m.Run())
+}
+
+func TestSameInputSameOutput(t *testing.T) {
+	for _, dir := range []string{devEvent, "../../shared/eval/dev/refinery-strike-france/reports", "../testdata/events/middle-east-jenin-camp-operation-2023/reports"} {
+		docs := loadDir(t, dir)
+		var first []byte
+		for i := 0; i < 6; i++ {
+			c, err := Compare(context.Background(), docs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := json.Marshal(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i == 0 {
+				first = got
+			} else if !bytes.Equal(got, first) {
+				t.Fatalf("%s: run %d gives other output than run 0", dir, i)
+			}
+		}
+	}
 }

@@ -1,6 +1,9 @@
 package framing
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // Semantic fields where the choice of word is a choice of frame: swapping
 // one word of a field for another ("raid" / "operation" / "assault",
@@ -43,12 +46,18 @@ var neutralInField = func() map[string]bool {
 	return m
 }()
 
-// fieldOf maps a stem to the field it belongs to.
-var fieldOf = func() map[string]string {
-	m := map[string]string{}
-	for field, words := range fieldLists {
-		for _, w := range strings.Fields(words) {
-			m[stem(w)] = field
+// fieldOf maps a stem to the fields it belongs to ("strike" is both a use
+// of force and a labour dispute).
+var fieldOf = func() map[string][]string {
+	m := map[string][]string{}
+	names := make([]string, 0, len(fieldLists))
+	for field := range fieldLists {
+		names = append(names, field)
+	}
+	sort.Strings(names)
+	for _, field := range names {
+		for _, w := range strings.Fields(fieldLists[field]) {
+			m[stem(w)] = append(m[stem(w)], field)
 		}
 	}
 	return m
@@ -58,18 +67,31 @@ var fieldOf = func() map[string]string {
 // field in b. It returns the token indices in a and b, or -1.
 func fieldSwap(a, b []token) (int, int, string) {
 	for i, x := range a {
-		fx, ok := fieldOf[x.key]
-		if !ok || !x.content {
+		if !x.content || len(fieldOf[x.key]) == 0 {
 			continue
 		}
 		for j, y := range b {
-			if fy, ok := fieldOf[y.key]; ok && fy == fx && y.key != x.key && !hasKey(b, x.key) && !hasKey(a, y.key) &&
-				!(neutralInField[x.key] && neutralInField[y.key]) {
-				return i, j, fx
+			if y.key == x.key || hasKey(b, x.key) || hasKey(a, y.key) || neutralInField[x.key] && neutralInField[y.key] {
+				continue
+			}
+			if f := sharedField(fieldOf[x.key], fieldOf[y.key]); f != "" {
+				return i, j, f
 			}
 		}
 	}
 	return -1, -1, ""
+}
+
+// sharedField returns the first field in both lists, or "".
+func sharedField(a, b []string) string {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return x
+			}
+		}
+	}
+	return ""
 }
 
 func hasKey(toks []token, key string) bool {
