@@ -56,7 +56,7 @@ func FuzzCompare(f *testing.F) {
 				if sp.Start < 0 || sp.End < sp.Start || sp.End > len(raw) {
 					t.Fatalf("span %+v outside report of %d bytes", sp, len(raw))
 				}
-				if sp.End > sp.Start && docs[sp.Report].Format == ingest.FormatText && utf8.Valid(raw) && strings.Join(strings.Fields(string(raw[sp.Start:sp.End])), " ") != sp.Text {
+				if sp.End > sp.Start && docs[sp.Report].Format == ingest.FormatText && docs[sp.Report].Normalised == 0 && utf8.Valid(raw) && strings.Join(strings.Fields(string(raw[sp.Start:sp.End])), " ") != sp.Text {
 					t.Fatalf("span %+v: offsets give %q", sp, raw[sp.Start:sp.End])
 				}
 			}

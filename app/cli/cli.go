@@ -51,7 +51,8 @@ Flags of compare:
 html and md reports show when they were made: now, or the time in
 SOURCE_DATE_EPOCH (seconds since 1970) when it is set.
 
-Reports are plain text (.txt) or Markdown (.md), UTF-8, at most 20 MB each.
+Reports are plain text (.txt), Markdown (.md), saved web pages (.html) or
+http(s) URLs, at most 20 MB each; encodings are detected and converted.
 Exit status: 0 done, 1 failed, 2 bad arguments or unusable input.
 `
 
@@ -93,7 +94,7 @@ func Compare(args []string, stdout, stderr io.Writer) int {
 	}
 	var docs []*ingest.Document
 	for _, f := range files {
-		d, err := ingest.ReadFile(f)
+		d, err := ingest.Open(context.Background(), f)
 		if err != nil {
 			fmt.Fprintf(stderr, "framelens: %v\n", err)
 			bad = true
