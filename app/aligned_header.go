@@ -50,7 +50,7 @@ type headerStripRenderer struct{ h *headerStrip }
 
 // Layout places each header over its column, shifted by the sideways
 // scroll and clipped to the strip: a header half out of sight is narrowed,
-// one fully out of sight hidden.
+// one (nearly) out of sight hidden.
 func (r *headerStripRenderer) Layout(size fyne.Size) {
 	h, v := r.h, r.h.v
 	h.bg.Resize(size)
@@ -60,7 +60,7 @@ func (r *headerStripRenderer) Layout(size fyne.Size) {
 	for col, c := range h.cells {
 		x0 := v.columnX(col) - offX
 		x1 := x0 + v.colWidth
-		left, right := max(x0, gutterWidth), min(x1, size.Width)
+		left, right := max(x0, 0), min(x1, size.Width)
 		if right-left < 24 {
 			c.Hide()
 			continue

@@ -38,6 +38,10 @@ type alignedView struct {
 	selected int // selected row, or -1
 	query    string
 	focused  bool
+	// stepping is set while the arrow keys move the selection.
+	stepping bool
+	// pendingReveal is a row to scroll to once the view has a size, or -1.
+	pendingReveal int
 
 	measurer *wrapMeasurer
 	header   *headerStrip
@@ -55,7 +59,7 @@ type alignedView struct {
 }
 
 func newAlignedView() *alignedView {
-	v := &alignedView{selected: -1, colWidth: minColumnWidth}
+	v := &alignedView{selected: -1, pendingReveal: -1, colWidth: minColumnWidth}
 	v.guard = func(_ string, f func()) { f() }
 	v.header = newHeaderStrip(v)
 	v.body = newRowsBody(v)
@@ -77,6 +81,7 @@ func (v *alignedView) setModel(m *caseModel, refCol int) {
 	v.model = m
 	v.refCol = refCol
 	v.selected = -1
+	v.pendingReveal = -1
 	v.measurer = nil
 	v.body.reset()
 	v.header.reset()
@@ -248,33 +253,45 @@ func (v *alignedView) selectRow(row int) {
 	v.selected = row
 	v.body.refreshSelection()
 	if row >= 0 {
-		v.reveal(row)
+		v.scrollTo(row, v.stepping)
 	}
 	if changed && v.onSelect != nil {
 		v.onSelect(row)
 	}
 }
 
-// reveal scrolls so that row is in sight, its top first if it is taller
-// than the view.
-func (v *alignedView) reveal(row int) {
+// reveal scrolls so that row is in sight: a row already fully in sight
+// stays put; otherwise the row comes near the top of the view, with a
+// little of the row before it showing.
+func (v *alignedView) reveal(row int) { v.scrollTo(row, false) }
+
+// scrollTo brings row into sight; minimal scrolls no further than needed,
+// as when stepping through rows with the arrow keys.
+func (v *alignedView) scrollTo(row int, minimal bool) {
 	if !v.isShown(row) {
 		return
 	}
 	i := v.index[row]
 	top, bottom := v.tops[i], v.tops[i]+v.heights[i]
 	view := v.scroll.Size().Height
-	off := v.scroll.Offset
-	switch {
-	case top < off.Y:
-		off.Y = top
-	case bottom > off.Y+view:
-		off.Y = min(top, bottom-view)
-	default:
+	if view <= 0 {
+		v.pendingReveal = row // once laid out
 		return
 	}
+	v.pendingReveal = -1
+	off := v.scroll.Offset
+	switch {
+	case top >= off.Y && bottom <= off.Y+view:
+		return
+	case minimal && top > off.Y && bottom-top <= view:
+		off.Y = bottom - view
+	default:
+		off.Y = max(0, top-min(24, top))
+	}
+	off.Y = min(off.Y, max(0, v.tops[len(v.shown)]-view))
 	v.scroll.ScrollToOffset(off)
 	v.body.update()
+	v.header.Refresh()
 }
 
 // moveSelection moves the selection by delta shown rows.
@@ -289,7 +306,9 @@ func (v *alignedView) moveSelection(delta int) {
 		i = len(v.shown) - 1
 	}
 	i = max(0, min(len(v.shown)-1, i))
+	v.stepping = true
 	v.selectRow(v.shown[i])
+	v.stepping = false
 }
 
 // visibleCount is about how many rows fit in the view.
@@ -360,6 +379,9 @@ func (r *alignedViewRenderer) Layout(size fyne.Size) {
 	v.empty.Move(fyne.NewPos(0, 0))
 	v.empty.Resize(size)
 	v.body.update()
+	if v.pendingReveal >= 0 && v.scroll.Size().Height > 0 {
+		v.reveal(v.pendingReveal)
+	}
 }
 
 func (r *alignedViewRenderer) MinSize() fyne.Size {

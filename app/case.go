@@ -17,6 +17,20 @@ type ReportEntry struct {
 	URL    string
 }
 
+// newEntry makes a report of doc, taking outlet, date and address from
+// what the document says about itself (a web page's metadata) and falling
+// back to the file name for the outlet.
+func newEntry(doc *ingest.Document) *ReportEntry {
+	e := &ReportEntry{Doc: doc, Outlet: doc.Outlet, URL: doc.URL}
+	if e.Outlet == "" {
+		e.Outlet = doc.Name
+	}
+	if !doc.Published.IsZero() {
+		e.Date = doc.Published.Format("2006-01-02")
+	}
+	return e
+}
+
 // label is the name shown for the report: its outlet, else its file name.
 func (e *ReportEntry) label() string {
 	if e.Outlet != "" {

@@ -36,7 +36,7 @@ type manifestReport struct {
 
 // reportExtensions are the file name extensions read as reports when a
 // folder is opened.
-var reportExtensions = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true}
+var reportExtensions = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true, ".html": true, ".htm": true}
 
 // isReportFile reports whether name has the extension of a report file.
 func isReportFile(name string) bool {
@@ -73,7 +73,7 @@ func loadCaseFS(fsys fs.FS, defaultName string) (*Case, []error) {
 			problems = append(problems, err)
 			continue
 		}
-		c.add(&ReportEntry{Doc: doc, Outlet: doc.Name})
+		c.add(newEntry(doc))
 	}
 	return c, problems
 }
@@ -90,9 +90,15 @@ func loadManifest(fsys fs.FS, m caseManifest, defaultName string) (*Case, []erro
 			problems = append(problems, err)
 			continue
 		}
-		e := &ReportEntry{Doc: doc, Outlet: r.Outlet, Date: r.Date, URL: r.URL}
-		if e.Outlet == "" {
-			e.Outlet = doc.Name
+		e := newEntry(doc)
+		if r.Outlet != "" {
+			e.Outlet = r.Outlet
+		}
+		if r.Date != "" {
+			e.Date = r.Date
+		}
+		if r.URL != "" {
+			e.URL = r.URL
 		}
 		c.add(e)
 		if m.Reference != nil && *m.Reference == i {

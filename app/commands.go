@@ -34,6 +34,7 @@ func (wb *workbench) commands() []*command {
 	return []*command{
 		{menu: "File", label: "Add report file…", shortcut: key(fyne.KeyO, ctrl), action: wb.addFile},
 		{menu: "File", label: "Open folder of reports…", shortcut: key(fyne.KeyO, ctrlShift), action: wb.openFolder},
+		{menu: "File", label: "Add report from web address…", shortcut: key(fyne.KeyL, ctrl), action: wb.addAddress},
 		{menu: "File", label: "Paste as new report…", shortcut: key(fyne.KeyV, ctrlShift), action: wb.paste},
 		{menu: "File", label: "New empty case", shortcut: key(fyne.KeyN, ctrl), action: wb.newCase, separatorBefore: true},
 		{menu: "File", label: "Open the sample case", action: wb.openSample},

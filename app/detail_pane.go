@@ -16,15 +16,14 @@ import (
 // above the other, with the word-level changes against the reference
 // report, then the row's differences with their kind and explanation.
 type detailPane struct {
-	text   *widget.RichText
+	box    *fyne.Container
 	scroll *container.Scroll
 	row    int
 }
 
 func newDetailPane() *detailPane {
-	d := &detailPane{text: widget.NewRichText(), row: -1}
-	d.text.Wrapping = fyne.TextWrapWord
-	d.scroll = container.NewVScroll(d.text)
+	d := &detailPane{box: container.NewVBox(), row: -1}
+	d.scroll = container.NewVScroll(d.box)
 	d.clear()
 	return d
 }
@@ -32,10 +31,9 @@ func newDetailPane() *detailPane {
 // clear shows the hint for an empty selection.
 func (d *detailPane) clear() {
 	d.row = -1
-	d.text.Segments = []widget.RichTextSegment{paragraph(
+	d.setBlocks([][]widget.RichTextSegment{{
 		muted("Select a row to read its sentences one above the other, with the words each outlet changed against the reference report and the differences explained."),
-	)}
-	d.text.Refresh()
+	}})
 }
 
 // show fills the pane with row of m, compared with the report in column
@@ -46,13 +44,35 @@ func (d *detailPane) show(m *caseModel, row, ref int) {
 		return
 	}
 	d.row = row
-	d.text.Segments = detailSegments(m, row, ref)
-	d.text.Refresh()
+	d.setBlocks(detailBlocks(m, row, ref))
 	d.scroll.ScrollToTop()
 }
 
-// detailSegments builds the pane's content for row.
-func detailSegments(m *caseModel, row, ref int) []widget.RichTextSegment {
+// setBlocks shows each block as a paragraph of wrapped rich text.
+func (d *detailPane) setBlocks(blocks [][]widget.RichTextSegment) {
+	d.box.RemoveAll()
+	for _, b := range blocks {
+		rt := widget.NewRichText(b...)
+		rt.Wrapping = fyne.TextWrapWord
+		d.box.Add(rt)
+	}
+	d.box.Refresh()
+}
+
+// text is the pane's text, one line per block.
+func (d *detailPane) text() string {
+	var b strings.Builder
+	for _, o := range d.box.Objects {
+		if rt, ok := o.(*widget.RichText); ok {
+			b.WriteString(rt.String() + "\n")
+		}
+	}
+	return b.String()
+}
+
+// detailBlocks builds the pane's content for row: one slice of inline
+// segments per paragraph.
+func detailBlocks(m *caseModel, row, ref int) [][]widget.RichTextSegment {
 	base := ref
 	if base < 0 || base >= m.reports() || !m.reported(row, base) {
 		base = -1
@@ -63,44 +83,47 @@ func detailSegments(m *caseModel, row, ref int) []widget.RichTextSegment {
 			}
 		}
 	}
-	segs := []widget.RichTextSegment{heading(rowSummary(m, row))}
+	blocks := [][]widget.RichTextSegment{{heading(rowSummary(m, row))}}
 	if base >= 0 && base != ref && ref >= 0 && ref < m.reports() {
-		segs = append(segs, paragraph(muted(fmt.Sprintf("The reference, %s, did not report this fact; the others are compared with %s.",
-			m.entries[ref].label(), m.entries[base].label()))))
+		blocks = append(blocks, []widget.RichTextSegment{muted(fmt.Sprintf("The reference, %s, did not report this fact; the others are compared with %s.",
+			m.entries[ref].label(), m.entries[base].label()))})
 	}
 	for rep := range m.reports() {
 		name := m.entries[rep].label()
 		switch {
-		case rep == base:
-			name += " (compared with the others)"
-			if rep == ref {
-				name = m.entries[rep].label() + " (reference)"
-			}
 		case rep == ref:
 			name += " (reference)"
+		case rep == base:
+			name += " (compared with the others)"
 		}
-		segs = append(segs, paragraph(strong(name)))
+		line := []widget.RichTextSegment{strong(name + ":  ")}
 		switch {
 		case !m.reported(row, rep):
-			segs = append(segs, paragraph(missingSegments()...))
+			line = append(line, missingSegments()...)
 		case rep == base:
-			segs = append(segs, paragraph(pieceSegments(m.cellPieces(row, rep), "")...))
+			line = append(line, pieceSegments(m.cellPieces(row, rep), "")...)
 		default:
-			segs = append(segs, paragraph(diffSegments(framing.WordDiff(m.cellText[row][base], m.cellText[row][rep]))...))
+			line = append(line, diffSegments(framing.WordDiff(m.cellText[row][base], m.cellText[row][rep]))...)
 		}
+		blocks = append(blocks, line)
 	}
 	if base >= 0 {
-		segs = append(segs, paragraph(legendText("Words in green are this outlet's own; struck-through words are the compared report's, left out here.")))
+		blocks = append(blocks, []widget.RichTextSegment{legendText("Green words are the outlet's own; struck-through words are those of " + m.entries[base].label() + " that it does not use.")})
 	}
-	segs = append(segs, heading("Differences in this row"))
+	blocks = append(blocks, []widget.RichTextSegment{heading("Differences in this row")})
 	diffs := m.cmp.RowDifferences(row)
 	if len(diffs) == 0 {
-		segs = append(segs, paragraph(muted("None: the outlets that reported this fact worded it the same way.")))
+		blocks = append(blocks, []widget.RichTextSegment{muted("None: the outlets that reported this fact worded it the same way.")})
 	}
-	for _, d := range diffs {
-		segs = append(segs, differenceSegments(m, d)...)
+	// Framing differences first: they are what the analyst looks for.
+	for _, framingFirst := range []bool{true, false} {
+		for _, d := range diffs {
+			if d.Framing == framingFirst {
+				blocks = append(blocks, differenceSegments(m, d))
+			}
+		}
 	}
-	return segs
+	return blocks
 }
 
 // rowSummary is the pane's title line for row.
@@ -144,11 +167,10 @@ func differenceSegments(m *caseModel, d framing.Difference) []widget.RichTextSeg
 		}
 		parts = append(parts, strong(said), plain(" ("+outlet+")"))
 	}
-	out := []widget.RichTextSegment{paragraph(parts...)}
 	if d.Explanation != "" {
-		out = append(out, paragraph(muted(d.Explanation)))
+		parts = append(parts, muted(" — "+d.Explanation))
 	}
-	return out
+	return parts
 }
 
 // diffSegments renders a word diff: equal words plain, inserted words in
@@ -156,7 +178,10 @@ func differenceSegments(m *caseModel, d framing.Difference) []widget.RichTextSeg
 // steps carry their own spaces.
 func diffSegments(ops []framing.WordOp) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
-	for _, op := range ops {
+	for i, op := range ops {
+		if i > 0 && op.Op != ops[i-1].Op && !endsInSpace(ops[i-1].Text) && !strings.HasPrefix(op.Text, " ") {
+			segs = append(segs, plain(" "))
+		}
 		switch op.Op {
 		case 1:
 			segs = append(segs, styled(op.Text, colorInserted, fyne.TextStyle{Bold: true}))
@@ -193,9 +218,11 @@ func legendText(text string) *widget.TextSegment {
 }
 
 func heading(text string) *widget.TextSegment {
-	return &widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: text}
+	s := widget.RichTextStyleSubHeading
+	s.Inline = true
+	return &widget.TextSegment{Style: s, Text: text}
 }
 
-func paragraph(segs ...widget.RichTextSegment) *widget.ParagraphSegment {
-	return &widget.ParagraphSegment{Texts: segs}
+func endsInSpace(s string) bool {
+	return strings.HasSuffix(s, " ") || strings.HasSuffix(s, "\n")
 }

@@ -50,7 +50,7 @@ func (o *opener) openFile(add func(paths []string)) {
 			add([]string{path})
 		})
 	}, o.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".text", ".md", ".markdown"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".text", ".md", ".markdown", ".html", ".htm"}))
 	if l := o.location(); l != nil {
 		d.SetLocation(l)
 	}

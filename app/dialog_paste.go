@@ -29,7 +29,7 @@ func showPasteDialog(win fyne.Window, add func(outlet, date, url, text string)) 
 	p.url.SetPlaceHolder("https://… (optional)")
 	p.text.SetPlaceHolder("Paste the report here: headline first, then the article.")
 	p.text.Wrapping = fyne.TextWrapWord
-	if clip := win.Clipboard(); clip != nil {
+	if clip := fyne.CurrentApp().Clipboard(); clip != nil {
 		if s := clip.Content(); strings.TrimSpace(s) != "" && len(s) < 1<<20 {
 			p.text.SetText(s)
 		}

@@ -149,3 +149,29 @@ func (l twoColumnLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	}
 	return fyne.NewSize(k+theme.Padding()+t, h)
 }
+
+// showAddressDialog asks for the web address of a report; add is called
+// with it when the analyst confirms.
+func showAddressDialog(win fyne.Window, add func(address string)) {
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder("https://…")
+	entry.Validator = func(s string) error {
+		s = strings.ToLower(strings.TrimSpace(s))
+		if !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "https://") {
+			return errors.New("give an address starting with http:// or https://")
+		}
+		return nil
+	}
+	hint := widget.NewLabel("The page is fetched once and kept with the case, so it can be read again offline.")
+	hint.Wrapping = fyne.TextWrapWord
+	d := dialog.NewForm("Add report from web address", "Fetch", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Address", entry), widget.NewFormItem("", hint)},
+		func(ok bool) {
+			if ok {
+				add(strings.TrimSpace(entry.Text))
+			}
+		}, win)
+	d.Resize(fyne.NewSize(620, 220))
+	d.Show()
+	win.Canvas().Focus(entry)
+}

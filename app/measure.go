@@ -34,7 +34,7 @@ const (
 func startMeasure(wb *workbench, mode string, started time.Time, done func(error)) {
 	finish := func(err error) {
 		done(err)
-		wb.app.Quit()
+		wb.win.Close()
 	}
 	switch mode {
 	case "startup":

@@ -17,10 +17,20 @@ type caseModel struct {
 	// cellText[row][report] is the report's text in that row: its
 	// sentences joined by spaces, "" when not reported.
 	cellText [][]string
+	// pieces[report][sentence] are the highlighted runs of each sentence,
+	// computed once here so that drawing a row never waits for them.
+	pieces [][][]framing.Piece
 }
 
 func newCaseModel(c *framing.Comparison, entries []*ReportEntry) *caseModel {
 	m := &caseModel{cmp: c, entries: entries}
+	m.pieces = make([][][]framing.Piece, len(c.Reports))
+	for r, rep := range c.Reports {
+		m.pieces[r] = make([][]framing.Piece, len(rep.Sentences))
+		for s := range rep.Sentences {
+			m.pieces[r][s] = c.Pieces(r, s)
+		}
+	}
 	m.framing = make([]bool, len(c.Rows))
 	m.missing = make([][]int, len(c.Rows))
 	m.cellText = make([][]string, len(c.Rows))
@@ -71,7 +81,7 @@ func (m *caseModel) cellPieces(row, report int) []framing.Piece {
 		if i > 0 {
 			out = append(out, framing.Piece{Text: " ", Diff: -1})
 		}
-		out = append(out, m.cmp.Pieces(report, s)...)
+		out = append(out, m.pieces[report][s]...)
 	}
 	return out
 }

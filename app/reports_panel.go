@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -27,7 +28,7 @@ type reportsPanel struct {
 
 func newReportsPanel() *reportsPanel {
 	p := &reportsPanel{box: container.NewVBox(), guard: func(_ string, f func()) { f() }}
-	p.scroll = container.NewVScroll(p.box)
+	p.scroll = container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.Padding()*3), p.box))
 	return p
 }
 
@@ -57,20 +58,21 @@ func (p *reportsPanel) setCase(c *Case) {
 
 // card is the editor of one report.
 func (p *reportsPanel) card(i, n int, e *ReportEntry, isRef bool) fyne.CanvasObject {
-	heading := fmt.Sprintf("%d. %s", i+1, e.label())
-	if isRef {
-		heading += " (reference)"
+	heading := func() string {
+		h := fmt.Sprintf("%d. %s", i+1, e.label())
+		if isRef {
+			h += " (reference)"
+		}
+		return h
 	}
-	title := widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(heading(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
 	source := e.Doc.Path
 	if source == "" {
 		source = "pasted text"
 	}
-	from := widget.NewLabel(firstRunes(e.Doc.Title, 80) + "\n" + source)
+	from := widget.NewRichText(styled(firstRunes(e.Doc.Title, 80)+" — "+source, theme.ColorNamePlaceHolder, fyne.TextStyle{}))
 	from.Wrapping = fyne.TextWrapWord
-	from.SizeName = theme.SizeNameCaptionText
-	from.Importance = widget.LowImportance
 
 	field := func(label, value, hint string, set func(string)) *widget.FormItem {
 		en := widget.NewEntry()
@@ -89,7 +91,7 @@ func (p *reportsPanel) card(i, n int, e *ReportEntry, isRef bool) fyne.CanvasObj
 	form := widget.NewForm(
 		field("Outlet", e.Outlet, "outlet name", func(s string) {
 			e.Outlet = s
-			title.SetText(fmt.Sprintf("%d. %s", i+1, e.label()))
+			title.SetText(heading())
 		}),
 		field("Date", e.Date, "YYYY-MM-DD", func(s string) { e.Date = s }),
 		field("URL", e.URL, "https://…", func(s string) { e.URL = s }),
@@ -100,6 +102,7 @@ func (p *reportsPanel) card(i, n int, e *ReportEntry, isRef bool) fyne.CanvasObj
 	}
 	left := action("", theme.NavigateBackIcon(), "moving a report", func() { p.onMove(e, -1) })
 	right := action("", theme.NavigateNextIcon(), "moving a report", func() { p.onMove(e, 1) })
+	left.Importance, right.Importance = widget.LowImportance, widget.LowImportance
 	if i == 0 {
 		left.Disable()
 	}
@@ -110,7 +113,8 @@ func (p *reportsPanel) card(i, n int, e *ReportEntry, isRef bool) fyne.CanvasObj
 	if isRef {
 		ref.Disable()
 	}
-	remove := action("Remove", theme.DeleteIcon(), "removing a report", func() { p.onRemove(e) })
-	buttons := container.NewHBox(left, right, ref, remove)
+	remove := action("", theme.DeleteIcon(), "removing a report", func() { p.onRemove(e) })
+	remove.Importance = widget.LowImportance
+	buttons := container.NewHBox(left, right, ref, layout.NewSpacer(), remove)
 	return container.NewVBox(widget.NewSeparator(), title, from, form, buttons)
 }

@@ -3,9 +3,8 @@ package app
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"sync"
-
-	"fyne.io/fyne/v2"
 
 	"framelens/framing"
 	"framelens/framing/ingest"
@@ -51,7 +50,7 @@ func (r *runner) start(docs []*ingest.Document, entries []*ReportEntry, progress
 		defer r.wg.Done()
 		defer cancel()
 		model, err := r.run(ctx, docs, entries, func(p float64) {
-			fyne.Do(func() {
+			onUI(func() {
 				if r.current(gen) {
 					progress(p)
 				}
@@ -60,7 +59,7 @@ func (r *runner) start(docs []*ingest.Document, entries []*ReportEntry, progress
 		if ctx.Err() != nil {
 			return // outdated: a newer comparison runs or the case closed
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			if r.current(gen) {
 				done(model, err)
 			}
@@ -81,7 +80,11 @@ func (r *runner) run(ctx context.Context, docs []*ingest.Document, entries []*Re
 	if err != nil {
 		return nil, fmt.Errorf("comparing %d reports: %w", len(docs), err)
 	}
-	return newCaseModel(cmp, entries), nil
+	m = newCaseModel(cmp, entries)
+	// A comparison allocates far more than it keeps: hand the scratch
+	// memory back to the system now rather than keep it for later.
+	debug.FreeOSMemory()
+	return m, nil
 }
 
 // current reports whether gen is the latest comparison started.

@@ -40,7 +40,72 @@ func pieceSegments(pieces []framing.Piece, query string) []widget.RichTextSegmen
 			segs = append(segs, &widget.TextSegment{Style: s, Text: part.text})
 		}
 	}
-	return segs
+	return tidySegments(segs)
+}
+
+// tidySegments keeps Fyne's wrapping, which may break a line between any
+// two segments, from starting a line with a space, leaving closing
+// punctuation alone at the start of a line or an opening quote alone at
+// the end of one: spaces and closing punctuation at the start of a segment
+// join the segment before it, an opening quote or bracket at the end of a
+// segment joins the segment after it.
+func tidySegments(segs []widget.RichTextSegment) []widget.RichTextSegment {
+	out := segs[:0]
+	carry := ""
+	for _, seg := range segs {
+		ts := seg.(*widget.TextSegment)
+		ts.Text = carry + ts.Text
+		carry = ""
+		if n := len(out); n > 0 {
+			prev := out[n-1].(*widget.TextSegment)
+			lead := leadingJoin(ts.Text)
+			prev.Text += ts.Text[:lead]
+			ts.Text = ts.Text[lead:]
+		}
+		if cut := trailingOpener(ts.Text); cut < len(ts.Text) && cut > 0 {
+			carry = ts.Text[cut:]
+			ts.Text = ts.Text[:cut]
+		}
+		if ts.Text != "" {
+			out = append(out, ts)
+		}
+	}
+	if carry != "" && len(out) > 0 {
+		last := out[len(out)-1].(*widget.TextSegment)
+		last.Text += carry
+	}
+	return out
+}
+
+// trailingOpener is where a run of opening quotes and brackets that ends
+// text, right after a space, begins; len(text) when there is none.
+func trailingOpener(text string) int {
+	i := len(text)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if !strings.ContainsRune("\"“‘«([{", r) {
+			break
+		}
+		i -= size
+	}
+	if i == len(text) || (i > 0 && text[i-1] != ' ') {
+		return len(text) // no opener, or a closing quote glued to a word
+	}
+	return i
+}
+
+// leadingJoin is the length of the run of spaces and closing punctuation
+// that text starts with and that must not begin a line.
+func leadingJoin(text string) int {
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !strings.ContainsRune(" .,;:!?)]}”’»…%", r) {
+			break
+		}
+		i += size
+	}
+	return i
 }
 
 // missingSegments is the content of a cell whose report left the fact out.

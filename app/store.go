@@ -9,7 +9,7 @@ import (
 	"framelens/framing/ingest"
 )
 
-// Store keeps the analyst's case between sessions. The window works
+// Store keeps the analyst's case from one run to the next. The window works
 // without one (nothing is kept after it closes); the local library
 // implements it and is passed in Options. The window calls a Store off the
 // UI goroutine only.
@@ -35,10 +35,14 @@ type ReportSnapshot struct {
 	Name   string
 	Path   string
 	Format ingest.Format
-	Raw    []byte
-	Outlet string
-	Date   string
-	URL    string
+	// Charset and FetchedFrom let the bytes be read again exactly as they
+	// were (see ingest.ParseWith).
+	Charset     string
+	FetchedFrom string
+	Raw         []byte
+	Outlet      string
+	Date        string
+	URL         string
 }
 
 // snapshot copies c into plain data. The bytes of the documents are
@@ -46,10 +50,14 @@ type ReportSnapshot struct {
 func snapshot(c *Case) *CaseSnapshot {
 	s := &CaseSnapshot{Name: c.Name, Reference: slices.Index(c.Reports, c.Reference)}
 	for _, e := range c.Reports {
-		s.Reports = append(s.Reports, ReportSnapshot{
-			Name: e.Doc.Name, Path: e.Doc.Path, Format: e.Doc.Format, Raw: e.Doc.Raw,
+		r := ReportSnapshot{
+			Name: e.Doc.Name, Path: e.Doc.Path, Format: e.Doc.Format, Charset: e.Doc.Charset, Raw: e.Doc.Raw,
 			Outlet: e.Outlet, Date: e.Date, URL: e.URL,
-		})
+		}
+		if e.Doc.Fetched != nil {
+			r.FetchedFrom = e.Doc.Fetched.FinalURL
+		}
+		s.Reports = append(s.Reports, r)
 	}
 	return s
 }
@@ -60,7 +68,7 @@ func restore(s *CaseSnapshot) (*Case, error) {
 	c := &Case{Name: s.Name}
 	var errs []error
 	for i, r := range s.Reports {
-		doc, err := ingest.Parse(r.Name, r.Raw, r.Format)
+		doc, err := ingest.ParseWith(r.Name, r.Raw, r.Format, ingest.ParseOptions{Charset: r.Charset, URL: r.FetchedFrom})
 		if err != nil {
 			errs = append(errs, fmt.Errorf("restoring report %q: %w", r.Name, err))
 			continue

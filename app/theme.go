@@ -54,7 +54,7 @@ var colours = map[fyne.ThemeColorName]palette{
 	colorAttribution:  {rgb(0x0b7a6c), rgb(0x4fd6c2)},
 	colorSubstitution: {rgb(0x6a3fb5), rgb(0xc4a6ff)},
 	colorQuotation:    {rgb(0x7a6400), rgb(0xe3cc5a)},
-	colorRewording:    {rgb(0x6b7686), rgb(0x98a3b3)},
+	colorRewording:    {rgb(0x3e5877), rgb(0xb8c9de)},
 	colorMissingText:  {rgb(0x80868f), rgb(0x8a919b)},
 	colorMissingFill:  {rgba(0x8a96a8, 0x1c), rgba(0xa0acc0, 0x14)},
 	colorFramingMark:  {rgb(0xd9651b), rgb(0xff9a4d)},

@@ -81,11 +81,7 @@ func buildUI(wb *workbench) *workbenchUI {
 	main.Offset = 0.76
 	heat := container.NewPadded(ui.heat)
 
-	return ui.withContent(wb, container.NewBorder(toolbar(wb, ui), bottomBar(ui), heat, nil, main))
-}
-
-func (ui *workbenchUI) withContent(wb *workbench, content fyne.CanvasObject) *workbenchUI {
-	wb.win.SetContent(content)
+	wb.win.SetContent(container.NewBorder(toolbar(wb, ui), bottomBar(ui), heat, nil, main))
 	return ui
 }
 
@@ -110,10 +106,11 @@ func toolbar(wb *workbench, ui *workbenchUI) fyne.CanvasObject {
 		up.Importance, down.Importance = widget.LowImportance, widget.LowImportance
 		return container.NewHBox(widget.NewLabel(label), up, down)
 	}
+	filter := container.NewGridWrap(fyne.NewSize(290, ui.filter.MinSize().Height), ui.filter)
 	left := container.NewHBox(
 		files,
 		widget.NewSeparator(),
-		ui.filter,
+		filter,
 		widget.NewSeparator(),
 		nav("Framing", "Previous framing difference", "Next framing difference"),
 		nav("Omission", "Previous omission", "Next omission"),

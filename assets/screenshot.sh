@@ -11,13 +11,15 @@ wait_s=${SCREENSHOT_WAIT:-5}
 mkdir -p "$out"
 
 for theme in light dark; do
+	log=$(mktemp)
 	xvfb-run -a -s "-screen 0 1440x900x24" bash -c '
-		bin=$1 theme=$2 png=$3 wait_s=$4
-		LANG=en_US.UTF-8 "$bin" --theme "$theme" &
+		bin=$1 theme=$2 png=$3 wait_s=$4 log=$5
+		LANG=en_US.UTF-8 "$bin" --theme "$theme" >"$log" 2>&1 &
 		pid=$!
 		sleep "$wait_s"
 		if ! kill -0 "$pid" 2>/dev/null; then
-			echo "screenshot.sh: framelens exited early" >&2
+			echo "screenshot.sh: framelens exited early:" >&2
+			cat "$log" >&2
 			exit 1
 		fi
 		# The window opens at 1280x800 in the top left corner (no window
@@ -25,6 +27,7 @@ for theme in light dark; do
 		import -window root -crop 1280x800+0+0 +repage "$png"
 		kill "$pid"
 		wait "$pid" 2>/dev/null || true
-	' _ "$bin" "$theme" "$out/main-$theme.png" "$wait_s"
+	' _ "$bin" "$theme" "$out/main-$theme.png" "$wait_s" "$log"
+	rm -f "$log"
 	echo "wrote $out/main-$theme.png"
 done
