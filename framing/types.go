@@ -1,6 +1,10 @@
 package framing
 
-import "framelens/framing/ingest"
+import (
+	"sync"
+
+	"framelens/framing/ingest"
+)
 
 // Comparison is the result of comparing the reports of one event. Its JSON
 // encoding is the stable contract of `framelens compare --format json`:
@@ -15,6 +19,9 @@ type Comparison struct {
 	Warnings []string `json:"warnings,omitempty"`
 
 	docs []*ingest.Document // the documents compared, for display helpers
+
+	indexOnce sync.Once
+	sentRow   [][]int // report -> sentence -> row, built on first use
 }
 
 // Report is one compared document as the comparison sees it.

@@ -38,7 +38,9 @@ func (c *Comparison) Pieces(report, sentence int) []Piece {
 	for i := range mark {
 		mark[i] = -1
 	}
-	for di, d := range c.Differences {
+	lo, hi := c.rowRange(c.rowOfSentence(report, sentence))
+	for di := lo; di < hi; di++ {
+		d := c.Differences[di]
 		for _, sp := range d.Spans {
 			if sp.Report != report || sp.End <= s.Start || sp.Start >= s.End || sp.End <= sp.Start {
 				continue
@@ -109,6 +111,33 @@ func (c *Comparison) Pieces(report, sentence int) []Piece {
 	return pieces
 }
 
+// rowOfSentence returns the row holding a sentence, or -1. The index is
+// built once per comparison.
+func (c *Comparison) rowOfSentence(report, sentence int) int {
+	c.indexOnce.Do(func() {
+		c.sentRow = make([][]int, len(c.Reports))
+		for r := range c.Reports {
+			c.sentRow[r] = make([]int, len(c.Reports[r].Sentences))
+			for i := range c.sentRow[r] {
+				c.sentRow[r][i] = -1
+			}
+		}
+		for ri, row := range c.Rows {
+			for r, cell := range row.Cells {
+				for _, i := range cell {
+					if r < len(c.sentRow) && i >= 0 && i < len(c.sentRow[r]) {
+						c.sentRow[r][i] = ri
+					}
+				}
+			}
+		}
+	})
+	if report < 0 || report >= len(c.sentRow) || sentence < 0 || sentence >= len(c.sentRow[report]) {
+		return -1
+	}
+	return c.sentRow[report][sentence]
+}
+
 // better says whether difference a should be shown over b.
 func better(a, b Difference) bool {
 	if a.Framing != b.Framing {
@@ -138,12 +167,22 @@ func (c *Comparison) RowFraming(row int) bool {
 
 // RowDifferences returns the differences of one row.
 func (c *Comparison) RowDifferences(row int) []Difference {
-	i := sort.Search(len(c.Differences), func(i int) bool { return c.Differences[i].Row >= row })
-	j := i
-	for j < len(c.Differences) && c.Differences[j].Row == row {
-		j++
+	lo, hi := c.rowRange(row)
+	return c.Differences[lo:hi]
+}
+
+// rowRange returns the indices [lo, hi) of a row's differences
+// (Differences are sorted by row).
+func (c *Comparison) rowRange(row int) (int, int) {
+	if row < 0 {
+		return 0, 0
 	}
-	return c.Differences[i:j]
+	lo := sort.Search(len(c.Differences), func(i int) bool { return c.Differences[i].Row >= row })
+	hi := lo
+	for hi < len(c.Differences) && c.Differences[hi].Row == row {
+		hi++
+	}
+	return lo, hi
 }
 
 // RowMissing lists the reports that left a row's fact out.
