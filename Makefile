@@ -21,18 +21,21 @@ $(BIN): $(shell find . -name '*.go' -not -path './.git/*') $(shell find assets -
 run: build
 	./$(BIN)
 
-## test: every test: unit, engine quality, headless UI (-tags ci), vet.
-test: deps
-	$(GO) vet ./...
+## test: formatting, vet and staticcheck, then every test: unit, engine
+## quality, headless UI (-tags ci), exports in headless Chromium.
+test: lint
 	$(GO) test -count=1 -tags ci ./...
 
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -tags ci ./...
 
 lint: deps
+	@unformatted="$$(gofmt -l $$(find . -name '*.go' -not -path './.git/*'))"; \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)
-	$(GO) run honnef.co/go/tools/cmd/staticcheck@2025.1.1 ./...
+	$(GO) vet -tags ci ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 -tags ci ./...
 
 ## quality: the engine scored on the shared labelled events with score.py.
 quality: build
