@@ -121,6 +121,22 @@ func (p *pipeline) classify(row int, cells []cell, sl slot) (Difference, bool) {
 		d.Spans = []Span{p.tokenSpan(sides[0], i, i+1), p.tokenSpan(sides[1], j, j+1)}
 		return d, true
 	}
+	// A label of affiliation ("Russian-installed", "Iran-backed") in one
+	// report only.
+	for i, s := range sides {
+		for k, t := range s.toks {
+			if isAffiliationLabel(t.lower) && !hasWord(sides[1-i].toks, t.lower) {
+				d.Kind = KindModifier
+				d.Framing = true
+				d.Explanation = fmt.Sprintf("%q ties the actor to a side in %s only", t.lower, p.docs[s.c.report].Name)
+				d.Spans = []Span{p.tokenSpan(s, k, k+1)}
+				if len(contentOf(sides[1-i].toks)) > 0 {
+					d.Spans = append(d.Spans, p.spanOf(sides[1-i].c, sides[1-i].ss))
+				}
+				return d, true
+			}
+		}
+	}
 	// A loaded word in one report that the other does not use.
 	for i, s := range sides {
 		other := sides[1-i]

@@ -162,6 +162,26 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
+// affiliationSuffixes end compound labels that tie an actor to a patron or
+// a side: "Russian-installed", "Iran-backed", "Hamas-run",
+// "Taiwan-controlled".
+var affiliationSuffixes = []string{"-installed", "-backed", "-run", "-led", "-controlled", "-funded", "-allied",
+	"-held", "-occupied", "-appointed", "-proclaimed", "-styled", "-aligned", "-sponsored", "-supported", "-governed", "-ruled"}
+
+// isAffiliationLabel reports whether a word is such a compound, or a pro-
+// or anti- label ("pro-Kremlin", "anti-refugee").
+func isAffiliationLabel(w string) bool {
+	if strings.HasPrefix(w, "pro-") || strings.HasPrefix(w, "anti-") {
+		return true
+	}
+	for _, suf := range affiliationSuffixes {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+1 {
+			return true
+		}
+	}
+	return false
+}
+
 // modifiers returns the loaded modifiers: the built-in list and the
 // one-sided entries of the lexicon.
 func (p *pipeline) modifiers() map[string]bool { return baseModifiers }
