@@ -125,7 +125,7 @@ func (p *pipeline) classify(row int, cells []cell, sl slot) (Difference, bool) {
 	// report only.
 	for i, s := range sides {
 		for k, t := range s.toks {
-			if isAffiliationLabel(t.lower) && !hasWord(sides[1-i].toks, t.lower) {
+			if isAffiliationLabel(t.lower) && !hasWord(sides[1-i].toks, t.lower) && !(t.cap && !isSentenceStart(s, t)) {
 				d.Kind = KindModifier
 				d.Framing = true
 				d.Explanation = fmt.Sprintf("%q ties the actor to a side in %s only", t.lower, p.docs[s.c.report].Name)
@@ -142,7 +142,9 @@ func (p *pipeline) classify(row int, cells []cell, sl slot) (Difference, bool) {
 		other := sides[1-i]
 		for _, list := range []map[string]bool{p.modifiers(), loadedWords} {
 			w, at, n := loadedAt(s.toks, list)
-			if at < 0 || hasWord(other.toks, w) {
+			if at < 0 || hasWord(other.toks, w) || s.toks[at].cap && !isSentenceStart(s, s.toks[at]) {
+				// Absent, shared, or part of a name ("the War of
+				// Resistance Against Japanese Aggression").
 				continue
 			}
 			d.Framing = true
@@ -509,8 +511,29 @@ func (p *pipeline) lexiconDiffs(row int, r Row) []Difference {
 					loaded = u.term
 				}
 			}
-			if len(terms) < 2 || loaded == "" {
+			if len(terms) < 2 || len(reps) < 2 || loaded == "" {
 				continue
+			}
+			// Show each report's most telling verb: its loaded one if any.
+			d.Spans = d.Spans[:0]
+			for rep := range r.Cells {
+				var pick *use
+				for k := range uses {
+					u := &uses[k]
+					if u.report != rep {
+						continue
+					}
+					if pick == nil {
+						pick = u
+					}
+					if t := termNamed(entry, u.term); t != nil && !t.Neutral {
+						pick = u
+						break
+					}
+				}
+				if pick != nil {
+					d.Spans = append(d.Spans, pick.span)
+				}
 			}
 			d.Kind = KindAttribution
 			d.Framing = true
