@@ -11,6 +11,7 @@ import (
 	"framelens/framing"
 	"framelens/framing/evalset"
 	"framelens/framing/ingest"
+	"framelens/framing/lexicon"
 )
 
 // Quality floors of the engine on the labelled events (ours in
@@ -31,6 +32,39 @@ const (
 var eventSets = []string{"../testdata/events", "../../shared/eval/dev"}
 
 func TestEngineQualityOnLabelledEvents(t *testing.T) {
+	s := scoreEvents(t, framing.Options{}, true)
+	check := func(name string, got, floor float64) {
+		if math.IsNaN(got) || got < floor {
+			t.Errorf("%s = %.3f, below the floor of %.2f", name, got, floor)
+		}
+	}
+	check("sentence F1", s.SegF1, floorSegF1)
+	check("alignment F1", s.AlignF1, floorAlignF1)
+	check("framing recall", s.FramingRecall, floorFramingRecall)
+	check("framing precision", s.FramingPrecision, floorFramingPrecision)
+}
+
+// TestLexiconRaisesFramingRecall scores the engine without any lexicon:
+// the bundled lexicon must find framing the rest of the engine misses.
+func TestLexiconRaisesFramingRecall(t *testing.T) {
+	empty, errs := lexicon.Parse("empty", []byte("schema_version: 1\nentries: []\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	without := scoreEvents(t, framing.Options{Lexicon: empty}, false)
+	with := scoreEvents(t, framing.Options{}, false)
+	t.Logf("framing recall %.3f without the lexicon, %.3f with it; precision %.3f without, %.3f with",
+		without.FramingRecall, with.FramingRecall, without.FramingPrecision, with.FramingPrecision)
+	if with.FramingRecall <= without.FramingRecall {
+		t.Errorf("the lexicon does not raise framing recall (%.3f with, %.3f without)", with.FramingRecall, without.FramingRecall)
+	}
+}
+
+// scoreEvents compares every labelled event with opts and scores it; with
+// log set it logs a table and, under FRAMELENS_QUALITY_VERBOSE, what was
+// missed and flagged wrongly.
+func scoreEvents(t *testing.T, opts framing.Options, log bool) evalset.Summary {
+	t.Helper()
 	var all []evalset.Metrics
 	var report strings.Builder
 	fmt.Fprintf(&report, "%-42s %6s %6s %6s %6s %6s\n", "event", "seg", "align", "fr.R", "fr.P", "flags")
@@ -51,7 +85,7 @@ func TestEngineQualityOnLabelledEvents(t *testing.T) {
 				}
 				docs = append(docs, d)
 			}
-			c, err := framing.Compare(context.Background(), docs, framing.Options{})
+			c, err := framing.Compare(context.Background(), docs, opts)
 			if err != nil {
 				t.Fatalf("%s: %v", ev.Slug, err)
 			}
@@ -61,7 +95,7 @@ func TestEngineQualityOnLabelledEvents(t *testing.T) {
 			}
 			all = append(all, m)
 			fmt.Fprintf(&report, "%-42s %6.3f %6.3f %6s %6.3f %6d\n", ev.Slug, m.SegF1, m.AlignF1, recall(m), m.FramingPrecision, m.FramingFlags)
-			if !m.HasFramingPairs {
+			if log && !m.HasFramingPairs {
 				if limit := m.Sentences / sentencesPerFalseFlag; m.FramingFlags > max(limit, 1) {
 					t.Errorf("%s has no framing differences, yet the engine flags %d (at most %d allowed for %d sentences): %s",
 						ev.Slug, m.FramingFlags, max(limit, 1), m.Sentences, strings.Join(m.FalseFlags, "; "))
@@ -71,6 +105,9 @@ func TestEngineQualityOnLabelledEvents(t *testing.T) {
 	}
 	s := evalset.Mean(all)
 	fmt.Fprintf(&report, "SUMMARY %s\n", s)
+	if !log {
+		return s
+	}
 	t.Log("\n" + report.String())
 	if os.Getenv("FRAMELENS_QUALITY_VERBOSE") != "" {
 		for _, m := range all {
@@ -82,15 +119,7 @@ func TestEngineQualityOnLabelledEvents(t *testing.T) {
 			}
 		}
 	}
-	check := func(name string, got, floor float64) {
-		if math.IsNaN(got) || got < floor {
-			t.Errorf("%s = %.3f, below the floor of %.2f", name, got, floor)
-		}
-	}
-	check("sentence F1", s.SegF1, floorSegF1)
-	check("alignment F1", s.AlignF1, floorAlignF1)
-	check("framing recall", s.FramingRecall, floorFramingRecall)
-	check("framing precision", s.FramingPrecision, floorFramingPrecision)
+	return s
 }
 
 func recall(m evalset.Metrics) string {
