@@ -162,19 +162,22 @@ type rowWidget struct {
 	hovered bool
 	laidOut bool
 
-	bg      *canvas.Rectangle
-	rule    *canvas.Rectangle
-	number  *canvas.Text
-	marker  *canvas.Rectangle
-	cells   []*widget.RichText
-	fills   []*canvas.Rectangle
-	columns []*canvas.Rectangle
-	objects []fyne.CanvasObject
+	bg     *canvas.Rectangle
+	rule   *canvas.Rectangle
+	number *canvas.Text
+	marker *canvas.Rectangle
+	// noteMark shows that the row carries a note.
+	noteMark *canvas.Rectangle
+	cells    []*widget.RichText
+	fills    []*canvas.Rectangle
+	columns  []*canvas.Rectangle
+	objects  []fyne.CanvasObject
 }
 
 var (
-	_ fyne.Tappable     = (*rowWidget)(nil)
-	_ desktop.Hoverable = (*rowWidget)(nil)
+	_ fyne.Tappable          = (*rowWidget)(nil)
+	_ fyne.SecondaryTappable = (*rowWidget)(nil)
+	_ desktop.Hoverable      = (*rowWidget)(nil)
 )
 
 func newRowWidget(v *alignedView) *rowWidget {
@@ -186,7 +189,10 @@ func newRowWidget(v *alignedView) *rowWidget {
 	w.number.Alignment = fyne.TextAlignTrailing
 	w.marker = canvas.NewRectangle(color.Transparent)
 	w.marker.CornerRadius = 2
-	w.objects = []fyne.CanvasObject{w.bg, w.rule, w.number, w.marker}
+	w.noteMark = canvas.NewRectangle(color.Transparent)
+	w.noteMark.CornerRadius = 2
+	w.noteMark.Hide()
+	w.objects = []fyne.CanvasObject{w.bg, w.rule, w.number, w.marker, w.noteMark}
 	n := v.columns()
 	for range n {
 		fill := canvas.NewRectangle(color.Transparent)
@@ -245,6 +251,12 @@ func (w *rowWidget) applyColours() {
 	default:
 		w.marker.FillColor = color.Transparent
 	}
+	if v.noted[w.row] {
+		w.noteMark.FillColor = themeColor(colorNoteMark)
+		w.noteMark.Show()
+	} else {
+		w.noteMark.Hide()
+	}
 	for rep, fill := range w.fills {
 		fill.FillColor = color.Transparent
 		if !v.model.reported(w.row, rep) {
@@ -256,6 +268,7 @@ func (w *rowWidget) applyColours() {
 	w.number.Refresh()
 	w.rule.Refresh()
 	w.marker.Refresh()
+	w.noteMark.Refresh()
 	for i := range w.fills {
 		w.fills[i].Refresh()
 		w.columns[i].Refresh()
@@ -295,6 +308,9 @@ func (w *rowWidget) layout(size fyne.Size) {
 	w.number.Resize(fyne.NewSize(gutterWidth-12, w.number.MinSize().Height))
 	w.marker.Move(fyne.NewPos(gutterWidth-7, 3))
 	w.marker.Resize(fyne.NewSize(4, max(0, size.Height-6)))
+	numberH := w.number.MinSize().Height
+	w.noteMark.Move(fyne.NewPos(gutterWidth-22, pad+numberH+3))
+	w.noteMark.Resize(fyne.NewSize(10, 8))
 	for rep, cell := range w.cells {
 		x := v.columnX(rep)
 		w.columns[rep].Move(fyne.NewPos(x-columnGap, 0))
@@ -311,6 +327,17 @@ func (w *rowWidget) Tapped(*fyne.PointEvent) {
 	w.v.guard("selecting a row", func() {
 		w.v.focus()
 		w.v.selectRow(w.row)
+	})
+}
+
+// TappedSecondary offers the actions on the row and on the sentence
+// under the pointer.
+func (w *rowWidget) TappedSecondary(e *fyne.PointEvent) {
+	w.v.guard("opening the row menu", func() {
+		w.v.selectRow(w.row)
+		if w.v.onRowMenu != nil {
+			w.v.onRowMenu(w.row, w.v.columnAt(e.Position.X), e.AbsolutePosition)
+		}
 	})
 }
 

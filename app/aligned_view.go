@@ -42,6 +42,8 @@ type alignedView struct {
 	stepping bool
 	// pendingReveal is a row to scroll to once the view has a size, or -1.
 	pendingReveal int
+	// noted holds the rows that carry a note of the analyst.
+	noted map[int]bool
 
 	measurer *wrapMeasurer
 	header   *headerStrip
@@ -54,6 +56,10 @@ type alignedView struct {
 	// onHeader is called when a column header is tapped, with the
 	// absolute position of the tap.
 	onHeader func(col int, at fyne.Position)
+	// onRowMenu is called when a row is tapped with the secondary button,
+	// with the column under the pointer (-1: the gutter) and the absolute
+	// position of the tap.
+	onRowMenu func(row, col int, at fyne.Position)
 	// guard runs event handlers so that a panic in one is recovered.
 	guard func(what string, f func())
 }
@@ -117,6 +123,24 @@ func (v *alignedView) setQuery(q string) {
 func (v *alignedView) setReference(col int) {
 	v.refCol = col
 	v.header.Refresh()
+}
+
+// setNoted marks the rows that carry a note.
+func (v *alignedView) setNoted(rows map[int]bool) {
+	v.noted = rows
+	for _, w := range v.body.live {
+		w.applyColours()
+	}
+}
+
+// columnAt returns the column at x in the body, or -1 for the gutter.
+func (v *alignedView) columnAt(x float32) int {
+	for col := range v.columns() {
+		if x >= v.columnX(col) && x < v.columnX(col)+v.colWidth {
+			return col
+		}
+	}
+	return -1
 }
 
 // refreshHeaders redraws the column headers (outlet names edited).

@@ -3,8 +3,10 @@ package app
 import (
 	"fmt"
 	"slices"
+	"sync/atomic"
 
 	"framelens/framing/ingest"
+	"framelens/storage"
 )
 
 // ReportEntry is one report of the open case: the parsed document and what
@@ -15,6 +17,9 @@ type ReportEntry struct {
 	Outlet string
 	Date   string
 	URL    string
+	// id is the report's id in the library, 0 until it is stored. The
+	// library's goroutine sets it; read it with Load.
+	id atomic.Int64
 }
 
 // newEntry makes a report of doc, taking outlet, date and address from
@@ -46,6 +51,16 @@ type Case struct {
 	// Reference is the report the others are read against in the detail
 	// pane; nil means the first report.
 	Reference *ReportEntry
+
+	// id is the case's id in the library, 0 until it is stored. The
+	// library's goroutine sets it; read it with Load.
+	id atomic.Int64
+	// notes are the analyst's notes on the case, as the library holds
+	// them, in creation order.
+	notes []storage.Note
+	// corrections are the analyst's alignment corrections, placed in the
+	// current texts of the reports.
+	corrections []storage.ResolvedCorrection
 }
 
 // reference returns the reference report, or nil for an empty case.
@@ -83,6 +98,19 @@ func (c *Case) move(e *ReportEntry, delta int) error {
 		return nil
 	}
 	c.Reports[i], c.Reports[j] = c.Reports[j], c.Reports[i]
+	return nil
+}
+
+// entryByID returns the report whose library id is id, or nil.
+func (c *Case) entryByID(id int64) *ReportEntry {
+	if id == 0 {
+		return nil
+	}
+	for _, e := range c.Reports {
+		if e.id.Load() == id {
+			return e
+		}
+	}
 	return nil
 }
 

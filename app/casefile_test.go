@@ -55,25 +55,33 @@ func TestCaseFolderWithBrokenCaseJSONStillOpensItsReports(t *testing.T) {
 	}
 }
 
-func TestSnapshotRestoresTheSameCase(t *testing.T) {
-	entries := docs(t, "Leaders met in Vienna.", "The leaders met in Vienna on Monday.")
-	entries[1].Date, entries[1].URL = "2024-05-06", "https://example.org/x"
-	c := &Case{Name: "Vienna", Reports: entries, Reference: entries[1]}
-	back, err := restore(snapshot(c))
+func TestALibraryRecordReadsBackAsTheSameReport(t *testing.T) {
+	md, err := ingest.Parse("daily", []byte("# Talks in Vienna\n\nThe *leaders* met in Vienna on Monday."), ingest.FormatMarkdown)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if back.Name != c.Name || len(back.Reports) != 2 {
-		t.Fatalf("restored %q with %d reports", back.Name, len(back.Reports))
+	md.Path = "/tmp/reports/daily.md"
+	pasted, err := ingest.Paste("Danube Times", "Leaders met in “Vienna”.")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for i, e := range back.Reports {
-		o := c.Reports[i]
-		if e.Outlet != o.Outlet || e.Date != o.Date || e.URL != o.URL || e.Doc.Text != o.Doc.Text {
-			t.Errorf("report %d restored as %+v, want %+v", i, e, o)
+	entries := append(docs(t, "Leaders met in Vienna."), &ReportEntry{Doc: md, Outlet: "Daily"}, &ReportEntry{Doc: pasted, Outlet: "Danube Times"})
+	entries[0].Date, entries[0].URL = "2024-05-06", "https://example.org/x"
+	for i, o := range entries {
+		rec := reportRecord(o, i == 1)
+		if rec.Reference != (i == 1) {
+			t.Errorf("report %d: reference mark %v", i, rec.Reference)
 		}
-	}
-	if back.reference() != back.Reports[1] {
-		t.Error("the reference was not restored")
+		e, err := entryFromRecord(rec)
+		if err != nil {
+			t.Fatalf("report %d (%s): %v", i, rec.FileName, err)
+		}
+		if e.Outlet != o.Outlet || e.Date != o.Date || e.URL != o.URL {
+			t.Errorf("report %d read back as %q %q %q, want %q %q %q", i, e.Outlet, e.Date, e.URL, o.Outlet, o.Date, o.URL)
+		}
+		if e.Doc.Format != o.Doc.Format || e.Doc.Text != o.Doc.Text || e.Doc.Title != o.Doc.Title || string(e.Doc.Raw) != string(o.Doc.Raw) {
+			t.Errorf("report %d read back as %v %q (title %q), want %v %q (title %q)", i, e.Doc.Format, e.Doc.Text, e.Doc.Title, o.Doc.Format, o.Doc.Text, o.Doc.Title)
+		}
 	}
 }
 

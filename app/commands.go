@@ -38,6 +38,12 @@ func (wb *workbench) commands() []*command {
 		{menu: "File", label: "Paste as new report…", shortcut: key(fyne.KeyV, ctrlShift), action: wb.paste},
 		{menu: "File", label: "New empty case", shortcut: key(fyne.KeyN, ctrl), action: wb.newCase, separatorBefore: true},
 		{menu: "File", label: "Open the sample case", action: wb.openSample},
+		{menu: "File", label: casesLabel, shortcut: key(fyne.KeyK, ctrl), action: wb.showCases},
+		{menu: "File", label: "Import case…", action: wb.importCase, separatorBefore: true},
+		{menu: "File", label: "Export case…", action: wb.exportCase},
+		{menu: "File", label: "Export report…", shortcut: key(fyne.KeyE, ctrl), action: wb.exportReport},
+
+		{menu: "Edit", label: "Undo delete note", action: wb.undo},
 
 		{menu: "View", label: "Find in all reports", shortcut: key(fyne.KeyF, ctrl), action: wb.focusFind},
 		{menu: "View", label: "Find next", shortcut: key(fyne.KeyG, ctrl), action: func() { wb.findStep(1) }},
@@ -45,6 +51,7 @@ func (wb *workbench) commands() []*command {
 		{menu: "View", label: "Show all rows", shortcut: key(fyne.Key1, ctrl), action: func() { wb.setFilter(FilterAll) }, separatorBefore: true},
 		{menu: "View", label: "Show rows with framing differences", shortcut: key(fyne.Key2, ctrl), action: func() { wb.setFilter(FilterFraming) }},
 		{menu: "View", label: "Show rows some outlet left out", shortcut: key(fyne.Key3, ctrl), action: func() { wb.setFilter(FilterOmissions) }},
+		{menu: "View", label: "Lexicon…", shortcut: key(fyne.KeyL, ctrlShift), action: func() { wb.showLexicon() }, separatorBefore: true},
 
 		{menu: "Go", label: "Next framing difference", shortcut: key(fyne.KeyDown, ctrl), action: func() { wb.nextFraming(1) }},
 		{menu: "Go", label: "Previous framing difference", shortcut: key(fyne.KeyUp, ctrl), action: func() { wb.nextFraming(-1) }},
@@ -60,6 +67,7 @@ func (wb *workbench) commands() []*command {
 // canvas (for drivers without a main menu, and for tests). Every action
 // runs guarded.
 func (wb *workbench) installCommands() {
+	wb.connectLexicon()
 	wb.cmds = wb.commands()
 	var menus []*fyne.Menu
 	byName := map[string]*fyne.Menu{}

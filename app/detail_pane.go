@@ -10,15 +10,37 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"framelens/framing"
+	"framelens/storage"
 )
 
 // detailPane shows the selected row in full: each report's sentences one
 // above the other, with the word-level changes against the reference
-// report, then the row's differences with their kind and explanation.
+// report, the analyst's notes on the row, then the row's differences with
+// their kind and explanation. With actions set, each sentence offers a
+// note and alignment corrections, and each difference a note.
 type detailPane struct {
 	box    *fyne.Container
 	scroll *container.Scroll
 	row    int
+	acts   *detailActions
+	// onAddToLexicon, when set, is offered on each difference of the row
+	// ("Add to lexicon…").
+	onAddToLexicon func(framing.Difference)
+}
+
+// detailActions are what the pane offers on the row, run by the
+// workbench.
+type detailActions struct {
+	noteRow      func(row int)
+	noteSentence func(col, sentence int)
+	noteSpans    func(row int, d framing.Difference)
+	unlink       func(col, sentence int)
+	link         func(col, sentence int)
+	editNote     func(n storage.Note)
+	deleteNote   func(n storage.Note)
+	// rowNotes lists the notes on a row.
+	rowNotes func(row int) []storage.Note
+	guard    func(what string, f func())
 }
 
 func newDetailPane() *detailPane {
@@ -31,48 +53,181 @@ func newDetailPane() *detailPane {
 // clear shows the hint for an empty selection.
 func (d *detailPane) clear() {
 	d.row = -1
-	d.setBlocks([][]widget.RichTextSegment{{
+	d.box.RemoveAll()
+	d.addText([]widget.RichTextSegment{
 		muted("Select a row to read its sentences one above the other, with the words each outlet changed against the reference report and the differences explained."),
-	}})
+	})
+	d.box.Refresh()
 }
 
 // show fills the pane with row of m, compared with the report in column
-// ref.
+// ref. Showing the same row again (its notes changed) keeps the scroll
+// position.
 func (d *detailPane) show(m *caseModel, row, ref int) {
 	if m == nil || row < 0 || row >= m.rows() {
 		d.clear()
 		return
 	}
+	same := row == d.row
 	d.row = row
-	d.setBlocks(detailBlocks(m, row, ref))
-	d.scroll.ScrollToTop()
-}
-
-// setBlocks shows each block as a paragraph of wrapped rich text.
-func (d *detailPane) setBlocks(blocks [][]widget.RichTextSegment) {
 	d.box.RemoveAll()
-	for _, b := range blocks {
-		rt := widget.NewRichText(b...)
-		rt.Wrapping = fyne.TextWrapWord
-		d.box.Add(rt)
-	}
-	d.box.Refresh()
-}
-
-// text is the pane's text, one line per block.
-func (d *detailPane) text() string {
-	var b strings.Builder
-	for _, o := range d.box.Objects {
-		if rt, ok := o.(*widget.RichText); ok {
-			b.WriteString(rt.String() + "\n")
+	for _, b := range detailBlocks(m, row, ref) {
+		if b.role == blockDiffHeading && d.acts != nil {
+			d.addNotes(row)
+		}
+		d.addText(b.segs)
+		if d.acts != nil {
+			if o := d.blockActions(m, row, b); o != nil {
+				d.box.Add(o)
+			}
 		}
 	}
+	if d.onAddToLexicon != nil {
+		addLexiconButtons(d.box, m, row, d.onAddToLexicon)
+	}
+	d.box.Refresh()
+	if !same {
+		d.scroll.ScrollToTop()
+	}
+}
+
+// addText adds a paragraph of wrapped rich text.
+func (d *detailPane) addText(segs []widget.RichTextSegment) {
+	rt := widget.NewRichText(segs...)
+	rt.Wrapping = fyne.TextWrapWord
+	d.box.Add(rt)
+}
+
+// button is a small action button of the pane.
+func (d *detailPane) button(label string, icon fyne.Resource, f func()) *widget.Button {
+	b := widget.NewButtonWithIcon(label, icon, func() { d.acts.guard(strings.TrimSuffix(label, "…"), f) })
+	b.Importance = widget.LowImportance
+	return b
+}
+
+// blockActions returns the buttons offered under block b, or nil.
+func (d *detailPane) blockActions(m *caseModel, row int, b detailBlock) fyne.CanvasObject {
+	a := d.acts
+	switch b.role {
+	case blockSummary:
+		return container.NewHBox(d.button(addRowNoteLabel, theme.DocumentCreateIcon(), func() { a.noteRow(row) }))
+	case blockReport:
+		cell := m.cmp.Rows[row].Cells[b.report]
+		if len(cell) == 0 {
+			return nil
+		}
+		others := 0
+		for rep := range m.reports() {
+			if rep != b.report && m.reported(row, rep) {
+				others++
+			}
+		}
+		lines := container.NewVBox()
+		for i, s := range cell {
+			col, s := b.report, s
+			line := container.NewHBox()
+			if len(cell) > 1 {
+				line.Add(widget.NewLabel(fmt.Sprintf("Sentence %d:", i+1)))
+			}
+			line.Add(d.button(addSentenceNoteLabel, theme.DocumentCreateIcon(), func() { a.noteSentence(col, s) }))
+			unlink := d.button(unlinkLabel, theme.ContentCutIcon(), func() { a.unlink(col, s) })
+			if others == 0 && len(cell) == 1 {
+				unlink.Disable() // alone in its row already
+			}
+			line.Add(unlink)
+			link := d.button(linkLabel, theme.ContentAddIcon(), func() { a.link(col, s) })
+			if m.reports() < 2 {
+				link.Disable()
+			}
+			line.Add(link)
+			lines.Add(line)
+		}
+		return lines
+	case blockDiff:
+		for _, sp := range b.diff.Spans {
+			if sp.Text != "" && sp.End > sp.Start {
+				diff := *b.diff
+				return container.NewHBox(d.button(addTermNoteLabel, theme.DocumentCreateIcon(), func() { a.noteSpans(row, diff) }))
+			}
+		}
+	}
+	return nil
+}
+
+// addNotes lists the analyst's notes on row, each with Edit and Delete.
+func (d *detailPane) addNotes(row int) {
+	notes := d.acts.rowNotes(row)
+	if len(notes) == 0 {
+		return
+	}
+	d.addText([]widget.RichTextSegment{heading("Notes on this row")})
+	for _, n := range notes {
+		segs := []widget.RichTextSegment{strong(noteKindLabel(n.Kind) + ": ")}
+		if n.Kind != storage.NoteRow && n.Anchor.Exact != "" {
+			segs = append(segs, muted("“"+firstRunes(oneLine(n.Anchor.Exact), 90)+"” "))
+		}
+		segs = append(segs, plain(n.Text))
+		if len(n.Tags) > 0 {
+			segs = append(segs, styled("  ["+strings.Join(n.Tags, ", ")+"]", theme.ColorNamePrimary, fyne.TextStyle{}))
+		}
+		d.addText(segs)
+		d.box.Add(container.NewHBox(
+			d.button("Edit…", theme.DocumentCreateIcon(), func() { d.acts.editNote(n) }),
+			d.button("Delete", theme.DeleteIcon(), func() { d.acts.deleteNote(n) }),
+		))
+	}
+}
+
+// text is the pane's text, one line per paragraph.
+func (d *detailPane) text() string {
+	var b strings.Builder
+	var walk func(objs []fyne.CanvasObject)
+	walk = func(objs []fyne.CanvasObject) {
+		for _, o := range objs {
+			switch x := o.(type) {
+			case *widget.RichText:
+				b.WriteString(x.String() + "\n")
+			case *fyne.Container:
+				walk(x.Objects)
+			}
+		}
+	}
+	walk(d.box.Objects)
 	return b.String()
 }
 
-// detailBlocks builds the pane's content for row: one slice of inline
-// segments per paragraph.
-func detailBlocks(m *caseModel, row, ref int) [][]widget.RichTextSegment {
+// Labels of the pane's actions.
+const (
+	addRowNoteLabel      = "Add note on this row…"
+	addSentenceNoteLabel = "Add note…"
+	addTermNoteLabel     = "Add note on these words…"
+	unlinkLabel          = "Unlink from row"
+	linkLabel            = "Link with…"
+)
+
+// blockRole says what a paragraph of the pane shows.
+type blockRole int
+
+const (
+	blockOther blockRole = iota
+	blockSummary
+	blockReport
+	blockDiffHeading
+	blockDiff
+)
+
+// detailBlock is one paragraph of the pane and what it shows.
+type detailBlock struct {
+	segs []widget.RichTextSegment
+	role blockRole
+	// report is the column of a blockReport.
+	report int
+	// diff is the difference of a blockDiff.
+	diff *framing.Difference
+}
+
+// detailBlocks builds the pane's content for row.
+func detailBlocks(m *caseModel, row, ref int) []detailBlock {
 	base := ref
 	if base < 0 || base >= m.reports() || !m.reported(row, base) {
 		base = -1
@@ -83,10 +238,10 @@ func detailBlocks(m *caseModel, row, ref int) [][]widget.RichTextSegment {
 			}
 		}
 	}
-	blocks := [][]widget.RichTextSegment{{heading(rowSummary(m, row))}}
+	blocks := []detailBlock{{segs: []widget.RichTextSegment{heading(rowSummary(m, row))}, role: blockSummary}}
 	if base >= 0 && base != ref && ref >= 0 && ref < m.reports() {
-		blocks = append(blocks, []widget.RichTextSegment{muted(fmt.Sprintf("The reference, %s, did not report this fact; the others are compared with %s.",
-			m.entries[ref].label(), m.entries[base].label()))})
+		blocks = append(blocks, detailBlock{segs: []widget.RichTextSegment{muted(fmt.Sprintf("The reference, %s, did not report this fact; the others are compared with %s.",
+			m.entries[ref].label(), m.entries[base].label()))}})
 	}
 	for rep := range m.reports() {
 		name := m.entries[rep].label()
@@ -105,21 +260,21 @@ func detailBlocks(m *caseModel, row, ref int) [][]widget.RichTextSegment {
 		default:
 			line = append(line, diffSegments(framing.WordDiff(m.cellText[row][base], m.cellText[row][rep]))...)
 		}
-		blocks = append(blocks, line)
+		blocks = append(blocks, detailBlock{segs: line, role: blockReport, report: rep})
 	}
 	if base >= 0 {
-		blocks = append(blocks, []widget.RichTextSegment{legendText("Green words are the outlet's own; struck-through words are those of " + m.entries[base].label() + " that it does not use.")})
+		blocks = append(blocks, detailBlock{segs: []widget.RichTextSegment{legendText("Green words are the outlet's own; struck-through words are those of " + m.entries[base].label() + " that it does not use.")}})
 	}
-	blocks = append(blocks, []widget.RichTextSegment{heading("Differences in this row")})
+	blocks = append(blocks, detailBlock{segs: []widget.RichTextSegment{heading("Differences in this row")}, role: blockDiffHeading})
 	diffs := m.cmp.RowDifferences(row)
 	if len(diffs) == 0 {
-		blocks = append(blocks, []widget.RichTextSegment{muted("None: the outlets that reported this fact worded it the same way.")})
+		blocks = append(blocks, detailBlock{segs: []widget.RichTextSegment{muted("None: the outlets that reported this fact worded it the same way.")}})
 	}
 	// Framing differences first: they are what the analyst looks for.
 	for _, framingFirst := range []bool{true, false} {
-		for _, d := range diffs {
-			if d.Framing == framingFirst {
-				blocks = append(blocks, differenceSegments(m, d))
+		for i := range diffs {
+			if d := &diffs[i]; d.Framing == framingFirst {
+				blocks = append(blocks, detailBlock{segs: differenceSegments(m, *d), role: blockDiff, diff: d})
 			}
 		}
 	}

@@ -54,8 +54,8 @@ func (o *opener) openFile(add func(paths []string)) {
 	if l := o.location(); l != nil {
 		d.SetLocation(l)
 	}
-	d.Resize(fyne.NewSize(900, 620))
 	d.Show()
+	d.Resize(fyne.NewSize(900, 620)) // after Show: a file dialog cannot be sized before
 }
 
 // openFolder asks for a folder. A folder with a case.json opens as a case
@@ -83,8 +83,8 @@ func (o *opener) openFolder(openCase func(dir string), load func(paths []string,
 	if l := o.location(); l != nil {
 		d.SetLocation(l)
 	}
-	d.Resize(fyne.NewSize(900, 620))
 	d.Show()
+	d.Resize(fyne.NewSize(900, 620)) // after Show: a file dialog cannot be sized before
 }
 
 // chooseFiles lists the files of dir with a tick box each, report files

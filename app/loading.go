@@ -9,27 +9,63 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"fyne.io/fyne/v2"
 
 	"framelens/assets"
 	"framelens/framing/ingest"
+	"framelens/storage"
 )
 
-// openSample replaces the case with the bundled sample.
+// openSample replaces the case with the sample: the library's copy of it
+// when there is one, else the bundled sample, which is then kept as a case.
 func (wb *workbench) openSample() {
+	wb.loadStored("Opening the sample case…", func(lib *storage.Library) (int64, error) {
+		v, ok, err := lib.Setting(settingSampleCase)
+		if err != nil || !ok {
+			return 0, err
+		}
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return 0, nil
+		}
+		if _, err := lib.Case(id); err != nil {
+			return 0, nil // deleted: open a fresh copy
+		}
+		return id, nil
+	})
+}
+
+// openBundledSample replaces the case with the sample bundled with the
+// program and keeps it in the library as a new case.
+func (wb *workbench) openBundledSample() {
 	fsys, err := fs.Sub(assets.Sample, "sample")
 	if err != nil {
 		showError(wb.win, fmt.Errorf("opening the sample case: %w", err))
 		return
 	}
 	c, problems := loadCaseFS(fsys, "Sample case")
-	wb.openCase(c, problems)
+	wb.showCase(c, problems)
+	if wb.lib != nil {
+		wb.storeNewCase(c, settingSampleCase)
+	}
 }
 
-// openCase replaces the case with c and reports problems met loading it.
+// openCase replaces the case with c, a case not yet in the library, keeps
+// it in the library as a new case and reports problems met loading it.
 func (wb *workbench) openCase(c *Case, problems []error) {
+	wb.showCase(c, problems)
+	if wb.lib != nil && c.id.Load() == 0 {
+		wb.storeNewCase(c, "")
+	}
+}
+
+// showCase replaces the case with c and reports problems met loading it.
+func (wb *workbench) showCase(c *Case, problems []error) {
 	wb.cas = c
+	wb.clearUndo()
+	wb.annotationsChanged()
 	wb.caseChanged(true)
 	showProblems(wb.win, len(c.Reports), problems, docWarnings(c.Reports))
 }
@@ -75,11 +111,15 @@ func (wb *workbench) loadPaths(paths []string, replace bool) {
 					if len(paths) > 0 {
 						name = filepath.Base(filepath.Dir(paths[0]))
 					}
-					wb.cas = &Case{Name: name}
-				}
-				wb.cas.add(entries...)
-				if len(entries) > 0 || replace {
-					wb.caseChanged(true)
+					c := &Case{Name: name}
+					c.add(entries...)
+					wb.openCase(c, nil)
+				} else {
+					wb.cas.add(entries...)
+					if len(entries) > 0 {
+						wb.caseChanged(true)
+						wb.storeAddedReports(wb.cas, entries)
+					}
 				}
 				if len(entries) > 0 {
 					wb.setStatus(fmt.Sprintf("Added %s.", plural(len(entries), "report", "reports")))
@@ -132,12 +172,19 @@ func docWarnings(entries []*ReportEntry) []string {
 	return out
 }
 
-// wait blocks until no report is being read and no comparison runs. It is
-// for tests and measurements, never called on the UI goroutine of a running
-// window.
+// wait blocks until no report is being read, no library call is under way
+// and no comparison runs. It is for tests and measurements, never called
+// on the UI goroutine of a running window.
+//
+// One piece of work may start another (a case read from the library is
+// then compared), so the waits repeat; the longest such chain has three
+// links.
 func (wb *workbench) wait() {
-	wb.loads.Wait()
-	wb.runner.wait()
+	for range 4 {
+		wb.loads.Wait()
+		wb.jobs.wait()
+		wb.runner.wait()
+	}
 }
 
 // dropped loads files dropped on the window.
@@ -196,14 +243,15 @@ func (wb *workbench) pasteReport(outlet, date, url, text string) {
 		showError(wb.win, fmt.Errorf("the pasted text was not added: %w", err))
 		return
 	}
-	wb.cas.add(&ReportEntry{Doc: doc, Outlet: name, Date: date, URL: url})
+	e := &ReportEntry{Doc: doc, Outlet: name, Date: date, URL: url}
+	wb.cas.add(e)
 	wb.caseChanged(true)
+	wb.storeAddedReports(wb.cas, []*ReportEntry{e})
 	wb.setStatus("Added " + name + ".")
 	showProblems(wb.win, 1, nil, doc.Warnings)
 }
 
-// newCase empties the window.
+// newCase empties the window and starts a new case in the library.
 func (wb *workbench) newCase() {
-	wb.cas = &Case{Name: "New case"}
-	wb.caseChanged(true)
+	wb.openCase(&Case{Name: "New case"}, nil)
 }

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -21,36 +20,34 @@ const Version = "0.1.0"
 // AppID is the application's unique identifier.
 const AppID = "io.framelens.app"
 
-// Options configure RunWith.
-type Options struct {
-	// Store keeps the case from one run to the next; nil keeps nothing, and the
-	// window opens the sample case on every start.
-	Store Store
-}
-
 // Run opens the Framelens window and returns when it is closed. args are
 // the command-line arguments after the program name: report files or
-// folders to open (else the last case, else the bundled sample case), and
-// --theme light|dark to choose the theme instead of following the system.
+// folders to open as a new case (else the last case, else the bundled
+// sample case), --library PATH to choose the library file (else
+// FRAMELENS_LIBRARY, else the default location) and --theme light|dark to
+// choose the theme instead of following the system.
 func Run(args []string) error {
-	return RunWith(args, Options{})
-}
-
-// RunWith is Run with options, such as the store that keeps cases.
-func RunWith(args []string, opts Options) error {
 	started := time.Now()
 	fl := flag.NewFlagSet("framelens", flag.ContinueOnError)
 	fl.SetOutput(io.Discard)
 	themeName := fl.String("theme", "", "light or dark; empty follows the system")
+	libFlag := fl.String("library", "", "the library file")
 	measure := fl.String("measure", "", "")
 	if err := fl.Parse(args); err != nil {
-		return fmt.Errorf("framelens: %w (usage: framelens [--theme light|dark] [report files or folders])", err)
+		return fmt.Errorf("framelens: %w (usage: framelens [--library PATH] [--theme light|dark] [report files or folders])", err)
 	}
 	if *themeName != "" && *themeName != "light" && *themeName != "dark" {
 		return fmt.Errorf("framelens: --theme is %q; use light or dark", *themeName)
 	}
 	if *measure != "" && *measure != "startup" && *measure != "large" {
 		return fmt.Errorf("framelens: --measure is %q; use startup or large", *measure)
+	}
+	libPath := ""
+	if *measure == "" {
+		var err error
+		if libPath, err = libraryPath(*libFlag); err != nil {
+			return fmt.Errorf("framelens: %w", err)
+		}
 	}
 	var measureErr error
 	if os.Getenv("GOGC") == "" {
@@ -66,58 +63,22 @@ func RunWith(args []string, opts Options) error {
 	w.SetIcon(appIcon())
 	w.Resize(fyne.NewSize(1280, 800))
 	w.SetMaster()
-	wb := newWorkbench(a, w, opts.Store, compareDefault)
+	wb := newWorkbench(a, w, nil, compareDefault)
+	w.SetOnClosed(func() { wb.closing.Store(true) })
 
-	switch {
-	case *measure != "":
+	if *measure != "" {
+		// Measurements run without the library, so that they time the
+		// window alone.
 		startMeasure(wb, *measure, started, func(err error) { measureErr = err })
-	case fl.NArg() > 0:
-		wb.loadPaths(fl.Args(), true)
-	case opts.Store != nil:
-		wb.openLastCase()
-	default:
-		wb.openSample()
+	} else {
+		wb.startLibrary(libPath, fl.Args())
 	}
 	w.ShowAndRun()
+	wb.closing.Store(true)
 	wb.cancel()
 	wb.runner.stop()
+	wb.closeLibrary()
 	return measureErr
-}
-
-// openLastCase opens the case the store kept, or the sample case when there
-// is none. The store is read off the UI goroutine.
-func (wb *workbench) openLastCase() {
-	wb.beginWork("Opening the last case…")
-	wb.loads.Add(1)
-	go func() {
-		defer wb.loads.Done()
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		snap, err := wb.store.LastCase(ctx)
-		var c *Case
-		var rerr error
-		if err == nil && snap != nil {
-			c, rerr = restore(snap)
-		}
-		onUI(func() {
-			wb.guard("opening the last case", func() {
-				wb.endWork()
-				switch {
-				case err != nil:
-					wb.openSample()
-					showError(wb.win, fmt.Errorf("the last case could not be read, so the sample case is open: %w", err))
-				case c == nil:
-					wb.openSample()
-				default:
-					var problems []error
-					if rerr != nil {
-						problems = []error{rerr}
-					}
-					wb.openCase(c, problems)
-				}
-			})
-		})
-	}()
 }
 
 // errMeasure marks a failed measurement.

@@ -8,6 +8,7 @@ import (
 
 	"framelens/framing"
 	"framelens/framing/ingest"
+	"framelens/framing/lexicon"
 )
 
 // compareFunc is the engine's entry point, replaceable in tests.
@@ -19,6 +20,9 @@ type compareFunc func(ctx context.Context, docs []*ingest.Document, opts framing
 // goroutine).
 type runner struct {
 	compare compareFunc
+	// analyst holds the analyst's own lexicon entries, which every
+	// comparison merges into the bundled lexicon.
+	analyst *analystLexicon
 
 	mu     sync.Mutex
 	gen    uint64
@@ -27,7 +31,7 @@ type runner struct {
 }
 
 func newRunner(compare compareFunc) *runner {
-	return &runner{compare: compare}
+	return &runner{compare: compare, analyst: newAnalystLexicon()}
 }
 
 // start compares docs. progress (0..1) and done are called on the UI
@@ -35,6 +39,11 @@ func newRunner(compare compareFunc) *runner {
 // case's reports in the order of docs; the model built from the result
 // keeps them.
 func (r *runner) start(docs []*ingest.Document, entries []*ReportEntry, progress func(float64), done func(*caseModel, error)) {
+	r.startWith(docs, entries, nil, progress, done)
+}
+
+// startWith is start with the analyst's alignment corrections (nil: none).
+func (r *runner) startWith(docs []*ingest.Document, entries []*ReportEntry, fix *alignFix, progress func(float64), done func(*caseModel, error)) {
 	r.mu.Lock()
 	if r.cancel != nil {
 		r.cancel()
@@ -49,7 +58,7 @@ func (r *runner) start(docs []*ingest.Document, entries []*ReportEntry, progress
 	go func() {
 		defer r.wg.Done()
 		defer cancel()
-		model, err := r.run(ctx, docs, entries, func(p float64) {
+		model, err := r.run(ctx, docs, entries, fix, func(p float64) {
 			onUI(func() {
 				if r.current(gen) {
 					progress(p)
@@ -62,6 +71,7 @@ func (r *runner) start(docs []*ingest.Document, entries []*ReportEntry, progress
 		onUI(func() {
 			if r.current(gen) {
 				done(model, err)
+				r.analyst.compared()
 			}
 		})
 	}()
@@ -69,14 +79,22 @@ func (r *runner) start(docs []*ingest.Document, entries []*ReportEntry, progress
 
 // run compares and builds the view model, turning a panic of the engine
 // into an error so that a bad input never takes the window down.
-func (r *runner) run(ctx context.Context, docs []*ingest.Document, entries []*ReportEntry, progress func(float64)) (m *caseModel, err error) {
+func (r *runner) run(ctx context.Context, docs []*ingest.Document, entries []*ReportEntry, fix *alignFix, progress func(float64)) (m *caseModel, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			m, err = nil, fmt.Errorf("the comparison stopped on an internal error: %v", p)
 			logPanic("comparing reports", p)
 		}
 	}()
-	cmp, err := r.compare(ctx, docs, framing.Options{Progress: progress})
+	bundled, err := lexicon.Bundled()
+	if err != nil {
+		return nil, fmt.Errorf("comparing %d reports: %w", len(docs), err)
+	}
+	own, err := r.analyst.enabled()
+	if err != nil {
+		return nil, fmt.Errorf("comparing %d reports: %w", len(docs), err)
+	}
+	cmp, err := fix.compare(ctx, r.compare, docs, framing.Options{Lexicon: lexicon.Merge(bundled, own), Progress: progress})
 	if err != nil {
 		return nil, fmt.Errorf("comparing %d reports: %w", len(docs), err)
 	}

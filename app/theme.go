@@ -29,6 +29,7 @@ const (
 	colorInserted     fyne.ThemeColorName = "framelens-inserted"
 	colorDeleted      fyne.ThemeColorName = "framelens-deleted"
 	colorFindMatch    fyne.ThemeColorName = "framelens-find-match"
+	colorNoteMark     fyne.ThemeColorName = "framelens-note-mark"
 )
 
 // palette holds a colour for the light and the dark variant.
@@ -66,6 +67,7 @@ var colours = map[fyne.ThemeColorName]palette{
 	colorInserted:     {rgb(0x17803d), rgb(0x6ee59a)},
 	colorDeleted:      {rgb(0xb3261e), rgb(0xff8a80)},
 	colorFindMatch:    {rgb(0x1f5fbf), rgb(0x8fc0ff)},
+	colorNoteMark:     {rgb(0xb88a00), rgb(0xf2cf4a)},
 }
 
 // framelensTheme is Fyne's default theme with the Framelens colours added.

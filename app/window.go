@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"framelens/assets"
+	"framelens/storage"
 )
 
 // workbenchUI holds the widgets of the window.
@@ -19,12 +20,18 @@ type workbenchUI struct {
 	terms     *termsPanel
 	heat      *heatMap
 	reports   *reportsPanel
+	notes     *notesPanel
+	fixes     *correctionsPanel
 	tabs      *container.AppTabs
 	filter    *widget.Select
 	find      *widget.Entry
 	findCount *widget.Label
 	status    *widget.Label
 	progress  *widget.ProgressBar
+	// undo brings back the note deleted last.
+	undo *widget.Button
+	// libState says when changes are not being saved.
+	libState *widget.Label
 }
 
 // buildUI lays the window out: a tool bar; the coverage map, the aligned
@@ -37,10 +44,30 @@ func buildUI(wb *workbench) *workbenchUI {
 		terms:     newTermsPanel(),
 		heat:      newHeatMap(),
 		reports:   newReportsPanel(),
+		notes:     newNotesPanel(),
+		fixes:     newCorrectionsPanel(),
 		findCount: widget.NewLabel(""),
 		status:    widget.NewLabel(""),
 		progress:  widget.NewProgressBar(),
+		libState:  widget.NewLabel(""),
 	}
+	ui.undo = widget.NewButtonWithIcon(undoLabel, theme.ContentUndoIcon(), func() { wb.guard("undoing", wb.undo) })
+	ui.undo.Importance = widget.HighImportance
+	ui.undo.Hide()
+	ui.libState.Hide()
+	ui.notes.guard, ui.fixes.guard = wb.guard, wb.guard
+	ui.notes.onJump, ui.fixes.onJump = wb.jumpTo, wb.jumpTo
+	ui.notes.onEdit = wb.editNote
+	ui.notes.onDelete = wb.deleteNote
+	ui.fixes.onRemove = wb.removeCorrection
+	ui.detail.acts = &detailActions{
+		noteRow: wb.addRowNote, noteSentence: wb.addSentenceNote, noteSpans: wb.addSpanNote,
+		unlink: wb.unlinkSentence, link: wb.showLinkDialog,
+		editNote: wb.editNote, deleteNote: wb.deleteNote,
+		rowNotes: func(row int) []storage.Note { return wb.noteRows[row] },
+		guard:    wb.guard,
+	}
+	ui.view.onRowMenu = wb.rowMenu
 	ui.view.guard, ui.heat.guard, ui.terms.guard, ui.reports.guard = wb.guard, wb.guard, wb.guard, wb.guard
 	ui.view.onSelect = func(row int) { wb.rowSelected(row) }
 	ui.view.onHeader = wb.headerMenu
@@ -73,12 +100,14 @@ func buildUI(wb *workbench) *workbenchUI {
 	ui.tabs = container.NewAppTabs(
 		container.NewTabItem("Terms", ui.terms.scroll),
 		container.NewTabItem("Reports", ui.reports.scroll),
+		container.NewTabItem("Notes", ui.notes.content),
+		container.NewTabItem("Alignment", ui.fixes.scroll),
 	)
 
 	center := container.NewVSplit(ui.view, ui.detail.scroll)
 	center.Offset = 0.66
 	main := container.NewHSplit(center, ui.tabs)
-	main.Offset = 0.76
+	main.Offset = 0.73
 	heat := container.NewPadded(ui.heat)
 
 	wb.win.SetContent(container.NewBorder(toolbar(wb, ui), bottomBar(ui), heat, nil, main))
@@ -127,9 +156,10 @@ func bottomBar(ui *workbenchUI) fyne.CanvasObject {
 	}
 	legend.Add(newLegendItem(notReported, colorMissingText, false))
 	progress := container.NewGridWrap(fyne.NewSize(160, ui.progress.MinSize().Height), ui.progress)
+	right := container.NewHBox(ui.undo, ui.libState, progress)
 	return container.NewVBox(
 		widget.NewSeparator(),
-		container.NewBorder(nil, nil, legend, progress, ui.status),
+		container.NewBorder(nil, nil, legend, right, ui.status),
 	)
 }
 

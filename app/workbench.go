@@ -6,12 +6,13 @@ import (
 	"log"
 	"runtime/debug"
 	"sync"
-	"time"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 
 	"framelens/framing"
 	"framelens/framing/ingest"
+	"framelens/storage"
 )
 
 // workbench is the window's state and the actions on it. Everything here
@@ -23,7 +24,30 @@ type workbench struct {
 	// with it.
 	ctx    context.Context
 	cancel context.CancelFunc
-	store  Store
+	// lib is the local library the case is saved in; nil when the app runs
+	// without one (the library could not be opened, or in tests).
+	lib *storage.Library
+	// jobs runs the library calls, in order, off the UI goroutine.
+	jobs *jobQueue
+	// closing is set once the window closes: work finishing later no
+	// longer updates it.
+	closing atomic.Bool
+	// saveErrShown is set while a dialog says a change was not saved.
+	saveErrShown bool
+	// failing is set from a failed library call to the next one that
+	// succeeds.
+	failing atomic.Bool
+	// tags are the tags offered for notes.
+	tags []string
+	// deleted is the note deleted last, which Undo restores; nil when
+	// there is nothing to undo.
+	deleted *storage.Note
+	// noteRows maps each row of the comparison to the notes on it.
+	noteRows map[int][]storage.Note
+	// keep, when set, is the sentence whose row the next comparison
+	// selects (the one the analyst just corrected).
+	keep *fixSentence
+
 	runner *runner
 	opener *opener
 	cmds   []*command
@@ -42,7 +66,6 @@ type workbench struct {
 	termKey   string
 	termPos   int
 
-	saveTimer *time.Timer
 	// loads tracks the goroutines reading reports.
 	loads sync.WaitGroup
 	// afterCompare, when set, is called once after each comparison is
@@ -51,12 +74,17 @@ type workbench struct {
 }
 
 // newWorkbench builds the window's content on win.
-func newWorkbench(a fyne.App, win fyne.Window, store Store, compare compareFunc) *workbench {
-	wb := &workbench{app: a, win: win, store: store, runner: newRunner(compare), cas: &Case{}}
+func newWorkbench(a fyne.App, win fyne.Window, lib *storage.Library, compare compareFunc) *workbench {
+	wb := &workbench{app: a, win: win, lib: lib, jobs: newJobQueue(), runner: newRunner(compare), cas: &Case{},
+		tags: storage.DefaultTags()}
 	wb.ctx, wb.cancel = context.WithCancel(context.Background())
 	wb.opener = &opener{win: win, guard: wb.guard}
 	wb.ui = buildUI(wb)
 	wb.installCommands()
+	// Ctrl+Z restores a deleted note, unless a text field has the focus:
+	// there it undoes typing. (As a menu shortcut it would win over the
+	// text field.)
+	win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { wb.guard("undoing", wb.undo) })
 	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
 		wb.guard("dropping files", func() { wb.dropped(uris) })
 	})
@@ -111,7 +139,6 @@ func (wb *workbench) caseChanged(compare bool) {
 	if compare {
 		wb.recompare()
 	}
-	wb.scheduleSave()
 }
 
 func (wb *workbench) updateTitle() {
@@ -144,7 +171,7 @@ func (wb *workbench) recompare() {
 		wb.beginWork(fmt.Sprintf("Comparing %d reports…", len(wb.cas.Reports)))
 	}
 	entries := append([]*ReportEntry(nil), wb.cas.Reports...)
-	wb.runner.start(wb.cas.docs(), entries, func(p float64) {
+	wb.runner.startWith(wb.cas.docs(), entries, wb.alignFix(), func(p float64) {
 		wb.ui.progress.SetValue(p)
 	}, func(m *caseModel, err error) {
 		wb.guard("showing the comparison", func() {
@@ -180,15 +207,19 @@ func (wb *workbench) showModel(m *caseModel) {
 	wb.ui.terms.setModel(m)
 	wb.ui.detail.clear()
 	wb.ui.heat.Refresh()
+	wb.annotationsChanged()
 	if m == nil {
 		return
 	}
 	if wb.findQuery != "" {
 		wb.runFind(wb.findQuery)
 	}
-	// Open on the first framing difference, so that the detail pane shows
-	// at once what the comparison is about.
-	if row, _ := m.step(-1, 1, func(r int) bool { return m.framing[r] }); row >= 0 {
+	// Stay on the sentence the analyst just corrected; else open on the
+	// first framing difference, so that the detail pane shows at once what
+	// the comparison is about.
+	if row := wb.keptRow(m); row >= 0 {
+		wb.jumpTo(row)
+	} else if row, _ := m.step(-1, 1, func(r int) bool { return m.framing[r] }); row >= 0 {
 		wb.ui.view.selectRow(row)
 	}
 	framingRows, omitted := 0, 0
@@ -201,25 +232,6 @@ func (wb *workbench) showModel(m *caseModel) {
 		}
 	}
 	wb.setStatus(fmt.Sprintf("%d facts, %d framed differently, %d left out by some outlet.", m.rows(), framingRows, omitted))
-}
-
-// scheduleSave saves the case to the store a moment after the last change.
-func (wb *workbench) scheduleSave() {
-	if wb.store == nil {
-		return
-	}
-	if wb.saveTimer != nil {
-		wb.saveTimer.Stop()
-	}
-	snap := snapshot(wb.cas)
-	store := wb.store
-	wb.saveTimer = time.AfterFunc(time.Second, func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if err := store.SaveCase(ctx, snap); err != nil {
-			onUI(func() { wb.setStatus(fmt.Sprintf("The case could not be saved: %v", err)) })
-		}
-	})
 }
 
 // compareDefault is the engine's comparison.
