@@ -7,6 +7,7 @@ import (
 
 	"framelens/framing/ingest"
 	"framelens/framing/lexicon"
+	"framelens/framing/segment"
 )
 
 // Options tune a comparison.
@@ -74,4 +75,17 @@ func Compare(ctx context.Context, docs []*ingest.Document, opts Options) (*Compa
 	p.terminology()
 	progress(1)
 	return p.result(), nil
+}
+
+// Segment returns the sentences of one document exactly as Compare would
+// report them (byte offsets into the original bytes), without comparing.
+// The window uses it to place stored corrections before a comparison.
+func Segment(d *ingest.Document) []Sentence {
+	spans := segment.Split(d.Text)
+	out := make([]Sentence, len(spans))
+	for i, sp := range spans {
+		s := &sent{tstart: sp.Start, tend: sp.End}
+		out[i] = Sentence{Start: d.RawOffset(sp.Start), End: d.RawEnd(sp.End), Text: sentenceText(d, s)}
+	}
+	return out
 }

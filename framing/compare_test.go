@@ -239,3 +239,23 @@ func TestSameInputSameOutput(t *testing.T) {
 		}
 	}
 }
+
+func TestSegmentMatchesCompare(t *testing.T) {
+	docs := loadDir(t, devEvent)
+	c, err := Compare(context.Background(), docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range docs {
+		got := Segment(d)
+		want := c.Reports[i].Sentences
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d sentences, Compare has %d", d.Name, len(got), len(want))
+		}
+		for k := range got {
+			if got[k] != want[k] {
+				t.Errorf("%s sentence %d: %+v, Compare has %+v", d.Name, k, got[k], want[k])
+			}
+		}
+	}
+}
