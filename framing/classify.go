@@ -107,7 +107,7 @@ func (p *pipeline) classify(row int, cells []cell, sl slot) (Difference, bool) {
 		}
 	}
 	// Russian against Ukrainian spellings of a Ukrainian name.
-	if ca := contentOf(sides[0].toks); len(ca) <= 3 && ruUkVariants(sides) {
+	if ruUkVariants(sides) {
 		d.Kind = KindSubstitution
 		d.Framing = true
 		d.Explanation = "Russian-based and Ukrainian-based spellings of the same name"
@@ -214,13 +214,11 @@ func isSentenceStart(s side, t token) bool {
 // ruUkVariants reports whether the two sides hold a Russian-based and a
 // Ukrainian-based spelling of one name.
 func ruUkVariants(sides []side) bool {
-	ca, cb := contentOf(sides[0].toks), contentOf(sides[1].toks)
-	if len(ca) != len(cb) {
-		return false
-	}
-	for k := range ca {
-		if ruUkVariant(ca[k].lower, cb[k].lower) {
-			return true
+	for _, a := range contentOf(sides[0].toks) {
+		for _, b := range contentOf(sides[1].toks) {
+			if a.cap && b.cap && ruUkVariant(a.lower, b.lower) {
+				return true
+			}
 		}
 	}
 	return false

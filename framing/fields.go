@@ -29,6 +29,7 @@ var fieldLists = map[string]string{
 	"entering":       "entered stormed raided swept burst invaded moved",
 	"advocates":      "charities campaigners activists advocates lobbyists groups organisations organizations",
 	"smugglers":      "smugglers traffickers gangs",
+	"scale":          "sweeping massive sprawling huge giant mammoth landmark historic big large major",
 	"profit":         "profits superprofits windfall gains earnings",
 }
 
@@ -40,7 +41,7 @@ var neutralInField = func() map[string]bool {
 		government authorities administration leadership protest protests demonstration demonstrations
 		protesters demonstrators crowd marchers bill legislation measure package law plan passed approved
 		adopted cleared leaders officials heads chiefs killed died profits cuts cut reduced reduces
-		provides funds spends allocates entered moved groups organisations organizations ends`) {
+		provides funds spends allocates entered moved groups organisations organizations ends big large major`) {
 		m[stem(w)] = true
 	}
 	return m

@@ -59,6 +59,9 @@ func figures(c cell) []figure {
 		if i+1 < len(c.toks) && durationWords[c.toks[i+1].lower] {
 			continue // a duration
 		}
+		if t.pct {
+			f.counted = append(f.counted, stem("percent"))
+		}
 		for k := i + 1; k < len(c.toks) && k <= i+3; k++ {
 			if n := c.toks[k]; n.content && !n.num {
 				if personWords[n.lower] {

@@ -14,6 +14,7 @@ type token struct {
 	key        string // comparison key: stem, number value or concept
 	content    bool   // not a function word
 	num        bool
+	pct        bool // a figure followed by a per cent sign
 	cap        bool // starts with an upper-case letter
 }
 
@@ -55,7 +56,11 @@ func tokenize(text string, from, to int) []token {
 		if j < to && text[j] == '.' && strings.Count(text[i:j], ".") > 0 && j-i <= 6 {
 			j++
 		}
-		out = append(out, makeToken(text, i, j))
+		t := makeToken(text, i, j)
+		if t.num && j < to && text[j] == '%' {
+			t.pct = true
+		}
+		out = append(out, t)
 		i = j
 	}
 	return out

@@ -145,6 +145,7 @@ var loadedWords = wordSet(`
 	evil vile despicable callous heartless cruel wicked sinister runaway bloated wasteful extreme
 	far-left far-right hard-right hard-left woke elitist elites globalist corrupt crooked rigged
 	breakaway renegade self-governing self-ruled democratically rogue pariah
+	left-wing right-wing far-left far-right open-borders hard-left hard-right ultra-nationalist ultranationalist
 	`)
 
 // timeWords are days, months and relative dates: swapping them is a
