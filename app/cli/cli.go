@@ -78,19 +78,12 @@ func Compare(args []string, stdout, stderr io.Writer) int {
 	}
 	files := fs.Args()
 	bad := false
-	lex, err := lexicon.Bundled()
-	if err != nil {
-		fmt.Fprintf(stderr, "framelens: bundled lexicon: %v\n", err)
-		return ExitError
-	}
-	if *lexFile != "" {
-		user, err := lexicon.Load(*lexFile)
-		if err != nil {
-			fmt.Fprintf(stderr, "framelens: %v\n", err)
-			bad = true
-		} else {
-			lex = lexicon.Merge(lex, user)
-		}
+	lex, code := loadLexicon(*lexFile, stderr)
+	switch code {
+	case ExitError:
+		return code
+	case ExitUsage:
+		bad = true // the reports are still checked, so every problem is told at once
 	}
 	var docs []*ingest.Document
 	for _, f := range files {
@@ -192,6 +185,26 @@ func dirOf(path string) string {
 		return path[:i+1]
 	}
 	return "."
+}
+
+// loadLexicon returns the bundled lexicon merged with the user's file, if
+// any, and ExitOK; on a problem it prints it and returns ExitError (the
+// bundled lexicon is broken) or ExitUsage (the user's file is refused).
+func loadLexicon(userFile string, stderr io.Writer) (*lexicon.Lexicon, int) {
+	lex, err := lexicon.Bundled()
+	if err != nil {
+		fmt.Fprintf(stderr, "framelens: bundled lexicon: %v\n", err)
+		return nil, ExitError
+	}
+	if userFile == "" {
+		return lex, ExitOK
+	}
+	user, err := lexicon.Load(userFile)
+	if err != nil {
+		fmt.Fprintf(stderr, "framelens: %v\n", err)
+		return lex, ExitUsage
+	}
+	return lexicon.Merge(lex, user), ExitOK
 }
 
 // WriteJSON writes the comparison in the stable JSON contract.

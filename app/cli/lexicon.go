@@ -64,18 +64,9 @@ func lexiconList(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "framelens lexicon list: --format %q: use text or json\n", *format)
 		return ExitUsage
 	}
-	lex, err := lexicon.Bundled()
-	if err != nil {
-		fmt.Fprintf(stderr, "framelens: bundled lexicon: %v\n", err)
-		return ExitError
-	}
-	if *lexFile != "" {
-		user, err := lexicon.Load(*lexFile)
-		if err != nil {
-			fmt.Fprintf(stderr, "framelens: %v\n", err)
-			return ExitUsage
-		}
-		lex = lexicon.Merge(lex, user)
+	lex, code := loadLexicon(*lexFile, stderr)
+	if code != ExitOK {
+		return code
 	}
 	byID := map[string]*referentListing{}
 	var ids []string
