@@ -14,7 +14,11 @@ type command struct {
 	menu     string
 	label    string
 	shortcut *desktop.CustomShortcut
-	action   func()
+	// keys, when set, is a key the window handles itself rather than
+	// through the menu (so that a text field keeps it while it has the
+	// focus); the keyboard shortcuts help lists it with the command.
+	keys   string
+	action func()
 	// separatorBefore starts a new group in the menu.
 	separatorBefore bool
 	item            *fyne.MenuItem
@@ -28,6 +32,10 @@ const (
 	ctrl      = fyne.KeyModifierShortcutDefault
 	ctrlShift = fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift
 )
+
+// undoKeys is the key that brings back a deleted note outside a text
+// field; it is registered on the canvas in newWorkbench.
+const undoKeys = "Ctrl+Z"
 
 // commands lists the window's commands in menu order.
 func (wb *workbench) commands() []*command {
@@ -43,7 +51,7 @@ func (wb *workbench) commands() []*command {
 		{menu: "File", label: "Export case…", action: wb.exportCase},
 		{menu: "File", label: "Export report…", shortcut: key(fyne.KeyE, ctrl), action: wb.exportReport},
 
-		{menu: "Edit", label: "Undo delete note", action: wb.undo},
+		{menu: "Edit", label: "Undo delete note", keys: undoKeys, action: wb.undo},
 
 		{menu: "View", label: "Find in all reports", shortcut: key(fyne.KeyF, ctrl), action: wb.focusFind},
 		{menu: "View", label: "Find next", shortcut: key(fyne.KeyG, ctrl), action: func() { wb.findStep(1) }},

@@ -38,9 +38,6 @@ type fixLink struct{ a, b fixSentence }
 type alignFix struct {
 	links   []fixLink
 	unlinks []fixSentence
-	// known are the sentences of documents compared before (a document's
-	// sentences never change).
-	known map[*ingest.Document][]framing.Sentence
 }
 
 // alignFix collects the corrections of the case that can be applied, or
@@ -50,12 +47,7 @@ func (wb *workbench) alignFix() *alignFix {
 	if len(c.corrections) == 0 {
 		return nil
 	}
-	f := &alignFix{known: map[*ingest.Document][]framing.Sentence{}}
-	if m := wb.model; m != nil {
-		for i, e := range m.entries {
-			f.known[e.Doc] = m.cmp.Reports[i].Sentences
-		}
-	}
+	f := &alignFix{}
 	at := func(p storage.Placement) (fixSentence, bool) {
 		e := c.entryByID(p.ReportID)
 		if !p.Found || e == nil {
@@ -85,50 +77,22 @@ func (wb *workbench) alignFix() *alignFix {
 	return f
 }
 
-// uses reports whether a correction names a sentence of d.
-func (f *alignFix) uses(d *ingest.Document) bool {
-	for _, l := range f.links {
-		if l.a.doc == d || l.b.doc == d {
-			return true
-		}
-	}
-	for _, u := range f.unlinks {
-		if u.doc == d {
-			return true
-		}
-	}
-	return false
-}
-
 // compare runs compare over docs with the corrections turned into the
-// engine's Links and Unlinks. The sentences of a document not compared
-// before are learnt from a first comparison without corrections. A nil fix
-// compares as it is.
+// engine's Links and Unlinks, in one comparison: the sentences the
+// corrections name are found with framing.Segment, which splits a document
+// exactly as the comparison does. A nil fix compares as it is.
 func (f *alignFix) compare(ctx context.Context, compare compareFunc, docs []*ingest.Document, opts framing.Options) (*framing.Comparison, error) {
 	if f == nil {
 		return compare(ctx, docs, opts)
 	}
 	sents := make(map[*ingest.Document][]framing.Sentence, len(docs))
-	missing := false
-	for _, d := range docs {
-		if s, ok := f.known[d]; ok {
+	sentencesOf := func(d *ingest.Document) []framing.Sentence {
+		s, ok := sents[d]
+		if !ok {
+			s = framing.Segment(d)
 			sents[d] = s
-		} else if f.uses(d) {
-			missing = true
 		}
-	}
-	if missing {
-		plain := opts
-		plain.Progress, plain.Links, plain.Unlinks = nil, nil, nil
-		first, err := compare(ctx, docs, plain)
-		if err != nil {
-			return nil, err
-		}
-		for i, d := range docs {
-			if i < len(first.Reports) {
-				sents[d] = first.Reports[i].Sentences
-			}
-		}
+		return s
 	}
 	index := make(map[*ingest.Document]int, len(docs))
 	for i, d := range docs {
@@ -139,7 +103,7 @@ func (f *alignFix) compare(ctx context.Context, compare compareFunc, docs []*ing
 		if !ok {
 			return framing.SentenceRef{}, false
 		}
-		i := sentenceAt(sents[s.doc], s.start, s.end)
+		i := sentenceAt(sentencesOf(s.doc), s.start, s.end)
 		return framing.SentenceRef{Report: rep, Sentence: i}, i >= 0
 	}
 	opts.Links, opts.Unlinks = nil, nil

@@ -90,19 +90,32 @@ Built with Fyne.`, Version))
 // showShortcuts lists every keyboard shortcut of the window.
 func showShortcuts(win fyne.Window, cmds []*command) {
 	grid := container.New(newTwoColumnLayout())
-	for _, c := range cmds {
-		if c.shortcut == nil {
-			continue
-		}
-		key := widget.NewLabelWithStyle(shortcutLabel(c.shortcut), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-		grid.Add(key)
-		grid.Add(widget.NewLabel(c.label))
+	for _, k := range shortcutList(cmds) {
+		grid.Add(widget.NewLabelWithStyle(k.keys, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
+		grid.Add(widget.NewLabel(k.what))
 	}
-	grid.Add(widget.NewLabelWithStyle("Up / Down, Page Up / Down", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
-	grid.Add(widget.NewLabel("Previous / next row (in the aligned view)"))
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), win)
 	d.Resize(fyne.NewSize(560, 520))
 	d.Show()
+}
+
+// shortcutItem is one line of the keyboard shortcuts help.
+type shortcutItem struct{ keys, what string }
+
+// shortcutList lists every key of the window in menu order: the menu
+// shortcuts, the keys the window handles itself, and the row keys of the
+// aligned view.
+func shortcutList(cmds []*command) []shortcutItem {
+	var out []shortcutItem
+	for _, c := range cmds {
+		switch {
+		case c.shortcut != nil:
+			out = append(out, shortcutItem{shortcutLabel(c.shortcut), c.label})
+		case c.keys != "":
+			out = append(out, shortcutItem{c.keys, c.label + " (outside a text field)"})
+		}
+	}
+	return append(out, shortcutItem{"Up / Down, Page Up / Down", "Previous / next row (in the aligned view)"})
 }
 
 // showError shows err in a dialog.

@@ -35,7 +35,22 @@ func reportRecord(e *ReportEntry, reference bool) storage.Report {
 		Language:  e.Doc.Language,
 		Reference: reference,
 		Content:   e.Doc.Raw,
+		Format:    string(e.Doc.Format),
+		Charset:   e.Doc.Charset,
+		SourceURL: sourceURL(e.Doc),
 	}
+}
+
+// sourceURL is the address doc was fetched from (after redirects), or ""
+// when it was not fetched.
+func sourceURL(doc *ingest.Document) string {
+	if doc.Fetched == nil {
+		return ""
+	}
+	if doc.Fetched.FinalURL != "" {
+		return doc.Fetched.FinalURL
+	}
+	return doc.Fetched.URL
 }
 
 // recordFileName is the file name kept for doc. Its extension says how
@@ -60,32 +75,51 @@ func recordFileName(doc *ingest.Document) string {
 }
 
 // entryFromRecord reads a report kept in the library back into a report
-// of the case.
+// of the case, the way it was read when it was added: in its format, its
+// character set and with the address it was fetched from. (Reports kept
+// before the library recorded these are read by their file name, with the
+// character set found from the bytes.)
 func entryFromRecord(r storage.Report) (*ReportEntry, error) {
+	label := r.FileName
+	if label == "" {
+		label = "the pasted report " + strconv.Quote(r.Outlet)
+	}
 	format, name := ingest.FormatPaste, r.Outlet
 	if r.FileName != "" {
 		format = ingest.FormatFor(r.FileName)
 		name = strings.TrimSuffix(r.FileName, filepath.Ext(r.FileName))
 	}
+	if r.Format != "" {
+		format = ingest.Format(r.Format)
+		if !knownFormat(format) {
+			return nil, &ingest.Problem{Path: label, Msg: fmt.Sprintf("is kept in the library in the format %q, which this Framelens does not read; "+
+				"open the library with the Framelens that added it, or remove the report and add it again", r.Format)}
+		}
+	}
 	if name == "" {
 		name = ingest.PastedName
 	}
-	var opts ingest.ParseOptions
-	if format == ingest.FormatHTML {
+	opts := ingest.ParseOptions{Charset: r.Charset, URL: r.SourceURL}
+	if opts.URL == "" && format == ingest.FormatHTML {
 		opts.URL = r.URL
 	}
 	doc, err := ingest.ParseWith(name, r.Content, format, opts)
 	if err != nil {
-		label := r.FileName
-		if label == "" {
-			label = "the pasted report " + strconv.Quote(r.Outlet)
-		}
 		return nil, &ingest.Problem{Path: label, Msg: fmt.Sprintf("is kept in the library but can no longer be read (%v); remove it from the case and add the report again", err)}
 	}
 	doc.Path = r.FileName
 	e := &ReportEntry{Doc: doc, Outlet: r.Outlet, Date: r.Published, URL: r.URL}
 	e.id.Store(r.ID)
 	return e, nil
+}
+
+// knownFormat reports whether f is a format ingest reads.
+func knownFormat(f ingest.Format) bool {
+	switch f {
+	case ingest.FormatText, ingest.FormatMarkdown, ingest.FormatHTML, ingest.FormatPaste:
+		return true
+	}
+	return false
 }
 
 // caseFromData builds the case the library holds. Reports that can no

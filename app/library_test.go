@@ -4,18 +4,25 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+
+	"golang.org/x/text/encoding/charmap"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"framelens/framing"
 	"framelens/framing/export"
+	"framelens/framing/ingest"
 	"framelens/storage"
 )
 
@@ -902,5 +909,173 @@ func TestTheCaseListDuplicatesAndDeletesAfterConfirmation(t *testing.T) {
 	}
 	if wb.cas.Name != sampleName || wb.model == nil {
 		t.Errorf("the open case changed to %q", wb.cas.Name)
+	}
+}
+
+func TestACaseWithCorrectionsIsComparedOnceWhenOpened(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "library.db")
+	wb := startWithLibrary(t, path, linkCase(t, dir)...)
+	wire, daily := column(t, wb.model, "wire"), column(t, wb.model, "daily")
+	act(func() { wb.linkSentences(wire, 1, daily, 1) })
+	wb.wait()
+	if !sameRow(wb.model, wire, 1, daily, 1) {
+		t.Fatal("the link was not applied")
+	}
+	closeWindow(wb)
+
+	// Reopened in a new window, the case is compared once, with the link.
+	var mu sync.Mutex
+	var calls []framing.Options
+	counting := func(ctx context.Context, docs []*ingest.Document, opts framing.Options) (*framing.Comparison, error) {
+		mu.Lock()
+		calls = append(calls, opts)
+		mu.Unlock()
+		return framing.Compare(ctx, docs, opts)
+	}
+	again := newTestWorkbenchWith(t, counting)
+	act(func() { again.startLibrary(path, nil) })
+	again.wait()
+	t.Cleanup(func() { closeWindow(again) })
+	mu.Lock()
+	defer mu.Unlock()
+	if len(calls) != 1 {
+		t.Fatalf("opening a case with one correction compared it %d times, want once", len(calls))
+	}
+	if len(calls[0].Links) != 1 {
+		t.Fatalf("the comparison got %d links, want the stored one", len(calls[0].Links))
+	}
+	m := again.model
+	if m == nil || !sameRow(m, column(t, m, "wire"), 1, column(t, m, "daily"), 1) {
+		t.Fatal("after reopening the link is not applied")
+	}
+}
+
+func TestAFetchedPageReadsTheSameWhenTheCaseIsReopened(t *testing.T) {
+	// The page declares its character set only in the HTTP header, in a
+	// set the bytes alone do not reveal.
+	body, err := charmap.ISO8859_7.NewEncoder().String("<html><head><title>Συνάντηση στην Αθήνα</title></head><body><article>" +
+		"<p>Οι υπουργοί συναντήθηκαν στην Αθήνα τη Δευτέρα για τις εξαγωγές σιτηρών.</p>" +
+		"<p>Διαδηλωτές συγκεντρώθηκαν έξω από την αίθουσα.</p></article></body></html>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/news/athens" {
+			http.Redirect(w, r, "/news/athens", http.StatusFound)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=iso-8859-7")
+		_, _ = w.Write([]byte(body))
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "library.db")
+	wb := startWithLibrary(t, path, append(linkCase(t, dir)[:1], srv.URL+"/athens")...)
+	if len(wb.cas.Reports) != 2 {
+		t.Fatalf("%d reports after opening a file and a link; dialog: %q", len(wb.cas.Reports), overlayText(wb.win))
+	}
+	fetched := wb.cas.Reports[1]
+	if !strings.Contains(fetched.Doc.Text, "Αθήνα") {
+		t.Fatalf("the fetched page reads %q", fetched.Doc.Text)
+	}
+	closeWindow(wb)
+
+	lib, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := lib.LoadCase(wb.cas.id.Load())
+	lib.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := d.Reports[1]; r.Format != "html" || r.Charset != "iso-8859-7" || r.SourceURL != srv.URL+"/news/athens" {
+		t.Errorf("the library keeps the page as format %q, charset %q, fetched from %q", r.Format, r.Charset, r.SourceURL)
+	}
+
+	again := startWithLibrary(t, path)
+	if len(again.cas.Reports) != 2 {
+		t.Fatalf("reopened with %d reports", len(again.cas.Reports))
+	}
+	if got := again.cas.Reports[1].Doc; got.Text != fetched.Doc.Text || got.Title != fetched.Doc.Title || got.Charset != "iso-8859-7" {
+		t.Errorf("reopened, the page reads %q (title %q, %s), want %q (title %q)", got.Text, got.Title, got.Charset, fetched.Doc.Text, fetched.Doc.Title)
+	}
+}
+
+func TestReplacingAReportTextPlacesItsNotesAgain(t *testing.T) {
+	dir := t.TempDir()
+	wb := startWithLibrary(t, filepath.Join(dir, "library.db"), linkCase(t, dir)...)
+	m := wb.model
+	wire := column(t, m, "wire")
+	act(func() { wb.addSentenceNote(wire, 0) })
+	writeNote(t, wb, "The meeting, as the wire puts it.")
+	act(func() { wb.addSentenceNote(wire, 1) })
+	writeNote(t, wb, "Only the wire mentions protesters.")
+
+	// A newer version of the wire's article: the protest sentence is gone,
+	// the meeting sentence moved.
+	newer := filepath.Join(dir, "wire-v2.txt")
+	text := "Talks will resume on Friday. Ministers met in Geneva on Monday to discuss grain exports."
+	if err := os.WriteFile(newer, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	replace := findButton(wb.ui.reports.scroll, replaceTextLabel)
+	if replace == nil {
+		t.Fatalf("the Reports tab offers no %q", replaceTextLabel)
+	}
+	act(func() { test.Tap(replace) }) // the first card: the wire's
+	top := wb.win.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(objectsText(top), "wire") {
+		t.Fatalf("no dialog to replace the wire's text: %q", overlayText(wb.win))
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if en, ok := o.(*widget.Entry); ok {
+			en.SetText(newer)
+		}
+	}
+	tapOverlayButton(t, wb.win, "Replace")
+	wb.wait()
+
+	e := wb.cas.Reports[wire]
+	if string(e.Doc.Raw) != text || e.Outlet != "wire" {
+		t.Fatalf("the wire now reads %q (outlet %q)", e.Doc.Raw, e.Outlet)
+	}
+	m = wb.model
+	if rowWith(t, m, column(t, m, "wire"), "Talks will resume") < 0 {
+		t.Error("the case was not compared again with the new text")
+	}
+	msg := overlayText(wb.win)
+	for _, want := range []string{"1 note found its place", "1 note lost its place", "detached"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("the message after replacing does not say %q: %q", want, msg)
+		}
+	}
+	d, err := wb.lib.LoadCase(wb.cas.id.Load())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(d.Reports[wire].Content) != text || d.Reports[wire].FileName != "wire-v2.txt" || d.Reports[wire].Outlet != "wire" {
+		t.Errorf("the library keeps %q as %q from %q", d.Reports[wire].Content, d.Reports[wire].FileName, d.Reports[wire].Outlet)
+	}
+	var placed, detached int
+	for _, n := range d.Notes {
+		switch {
+		case n.Detached && strings.Contains(n.Text, "protesters"):
+			detached++
+		case !n.Detached && n.Anchor.Exact == "Ministers met in Geneva on Monday to discuss grain exports.":
+			placed++
+		}
+	}
+	if placed != 1 || detached != 1 {
+		t.Errorf("after replacing, %d note placed on the moved sentence and %d detached, want 1 and 1: %+v", placed, detached, d.Notes)
+	}
+	// The note that moved shows on the row of the moved sentence; the other
+	// is listed apart in the Notes tab.
+	if row := rowWith(t, m, wire, "Ministers met in Geneva"); len(wb.noteRows[row]) != 1 {
+		t.Errorf("row %d of the moved sentence has %d notes, want 1", row+1, len(wb.noteRows[row]))
+	}
+	if text := objectsText(wb.ui.notes.content); !strings.Contains(text, "Notes that lost their place") {
+		t.Errorf("the Notes tab does not list the detached note apart: %q", text)
 	}
 }

@@ -1,7 +1,7 @@
 package app
 
 // What the analyst does to the reports of the case: rename, move, choose
-// the reference, remove.
+// the reference, replace the text (replace_text.go), remove.
 
 import (
 	"fmt"
@@ -66,6 +66,7 @@ func (wb *workbench) headerMenu(col int, at fyne.Position) {
 		item("Move left", func() { wb.moveReport(e, -1) }),
 		item("Move right", func() { wb.moveReport(e, 1) }),
 		item("Edit outlet, date and URL…", func() { wb.ui.tabs.SelectIndex(1) }),
+		item(replaceTextLabel, func() { wb.showReplaceText(e) }),
 		fyne.NewMenuItemSeparator(),
 		item("Remove from the case", func() { wb.removeReport(e) }),
 	)

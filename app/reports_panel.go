@@ -12,7 +12,7 @@ import (
 
 // reportsPanel lets the analyst name the case and, for each report, edit
 // its outlet, date and URL, move it left or right, make it the reference
-// column or remove it.
+// column, replace its text with a newer version or remove it.
 type reportsPanel struct {
 	box    *fyne.Container
 	scroll *container.Scroll
@@ -23,6 +23,7 @@ type reportsPanel struct {
 	onMove      func(e *ReportEntry, delta int)
 	onReference func(e *ReportEntry)
 	onRemove    func(e *ReportEntry)
+	onReplace   func(e *ReportEntry)
 	guard       func(what string, f func())
 }
 
@@ -113,8 +114,9 @@ func (p *reportsPanel) card(i, n int, e *ReportEntry, isRef bool) fyne.CanvasObj
 	if isRef {
 		ref.Disable()
 	}
+	replace := action(replaceTextLabel, theme.DocumentIcon(), "replacing a report's text", func() { p.onReplace(e) })
 	remove := action("", theme.DeleteIcon(), "removing a report", func() { p.onRemove(e) })
 	remove.Importance = widget.LowImportance
-	buttons := container.NewHBox(left, right, ref, layout.NewSpacer(), remove)
+	buttons := container.NewHBox(left, right, ref, replace, layout.NewSpacer(), remove)
 	return container.NewVBox(widget.NewSeparator(), title, from, form, buttons)
 }

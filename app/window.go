@@ -83,6 +83,7 @@ func buildUI(wb *workbench) *workbenchUI {
 	ui.reports.onMove = wb.moveReport
 	ui.reports.onReference = wb.setReference
 	ui.reports.onRemove = wb.removeReport
+	ui.reports.onReplace = wb.showReplaceText
 	ui.progress.Hide()
 	ui.status.Truncation = fyne.TextTruncateEllipsis
 

@@ -83,7 +83,7 @@ func newWorkbench(a fyne.App, win fyne.Window, lib *storage.Library, compare com
 	wb.installCommands()
 	// Ctrl+Z restores a deleted note, unless a text field has the focus:
 	// there it undoes typing. (As a menu shortcut it would win over the
-	// text field.)
+	// text field.) The help lists it as undoKeys.
 	win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { wb.guard("undoing", wb.undo) })
 	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
 		wb.guard("dropping files", func() { wb.dropped(uris) })

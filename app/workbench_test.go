@@ -542,3 +542,17 @@ func wordStyles(runs []styledRun) string {
 	}
 	return b.String()
 }
+
+func TestKeyboardShortcutsHelpListsEveryKey(t *testing.T) {
+	wb := newTestWorkbench(t)
+	wb.command("Keyboard shortcuts").item.Action()
+	text := overlayText(wb.win)
+	if !strings.Contains(text, "Ctrl+Z\n") || !strings.Contains(text, "Undo delete note (outside a text field)") {
+		t.Errorf("the keyboard shortcuts help does not list Ctrl+Z for Undo delete note: %q", text)
+	}
+	for _, c := range wb.cmds {
+		if c.shortcut != nil && !strings.Contains(text, shortcutLabel(c.shortcut)+"\n") {
+			t.Errorf("the keyboard shortcuts help does not list %s (%s)", shortcutLabel(c.shortcut), c.label)
+		}
+	}
+}

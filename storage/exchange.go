@@ -19,8 +19,10 @@ import (
 const CaseFileFormat = "framelens-case"
 
 // CaseFileVersion is the version of the case file format ExportCase writes
-// and the newest ImportCase reads.
-const CaseFileVersion = 1
+// and the newest ImportCase reads. Version 2 added the format, charset and
+// source_url of each report; in a version 1 file they are missing and read
+// as empty (format from the file name, character set from the bytes).
+const CaseFileVersion = 2
 
 // jsonText is text that may not be valid UTF-8 (report bytes and quotes
 // from them). It is written as a JSON string when it is valid UTF-8 and as
@@ -88,6 +90,10 @@ type caseFileReport struct {
 	URL       jsonText `json:"url"`
 	Language  jsonText `json:"language"`
 	Reference bool     `json:"reference"`
+	// Format, Charset and SourceURL say how Content is read (version 2).
+	Format    jsonText `json:"format"`
+	Charset   jsonText `json:"charset"`
+	SourceURL jsonText `json:"source_url"`
 	SHA256    string   `json:"sha256"`
 	// Content is the original bytes, in base64.
 	Content []byte    `json:"content"`
@@ -190,7 +196,8 @@ func exportDocument(ctx context.Context, tx *sql.Tx, id int64) (*caseFile, error
 		doc.Reports = append(doc.Reports, caseFileReport{
 			FileName: jsonText(r.FileName), Outlet: jsonText(r.Outlet), Title: jsonText(r.Title),
 			Published: jsonText(r.Published), URL: jsonText(r.URL), Language: jsonText(r.Language),
-			Reference: r.Reference, SHA256: r.SHA256, Content: r.Content, Created: r.Created, Updated: r.Updated,
+			Reference: r.Reference, Format: jsonText(r.Format), Charset: jsonText(r.Charset), SourceURL: jsonText(r.SourceURL),
+			SHA256: r.SHA256, Content: r.Content, Created: r.Created, Updated: r.Updated,
 		})
 	}
 	for _, n := range notes {
@@ -319,6 +326,7 @@ func insertDocument(ctx context.Context, tx *sql.Tx, doc *caseFile) (int64, erro
 	for i, fr := range doc.Reports {
 		r := Report{CaseID: c.ID, Position: i, FileName: string(fr.FileName), Outlet: string(fr.Outlet), Title: string(fr.Title),
 			Published: string(fr.Published), URL: string(fr.URL), Language: string(fr.Language), Reference: fr.Reference,
+			Format: string(fr.Format), Charset: string(fr.Charset), SourceURL: string(fr.SourceURL),
 			Content: fr.Content, Created: fr.Created, Updated: fr.Updated}
 		if ids[i], err = insertReport(ctx, tx, r); err != nil {
 			return 0, err

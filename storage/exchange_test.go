@@ -177,3 +177,49 @@ func TestJSONTextKeepsEveryByte(t *testing.T) {
 		}
 	}
 }
+
+func TestImportReadsVersion1CaseFiles(t *testing.T) {
+	l := openTemp(t)
+	tc := richCase(t, l, "Border")
+	var file bytes.Buffer
+	if err := l.ExportCase(tc.Case.ID, &file); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(file.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	// A version 1 file has no format, charset or source_url.
+	doc["version"] = 1
+	sources := 0
+	for _, r := range doc["reports"].([]any) {
+		r := r.(map[string]any)
+		if r["charset"] != "" {
+			sources++
+		}
+		delete(r, "format")
+		delete(r, "charset")
+		delete(r, "source_url")
+	}
+	if sources == 0 {
+		t.Fatal("the exported case has no report with a character set; the test needs one")
+	}
+	old, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := l.ImportCase(bytes.NewReader(old))
+	if err != nil {
+		t.Fatalf("a version 1 case file is refused: %v", err)
+	}
+	orig, imported := shapeOf(t, l, tc.Case.ID), shapeOf(t, l, id)
+	if len(imported.Reports) != len(orig.Reports) || len(imported.Notes) != len(orig.Notes) || len(imported.Corrections) != len(orig.Corrections) {
+		t.Fatalf("imported %d reports, %d notes, %d corrections; want %d, %d, %d", len(imported.Reports), len(imported.Notes),
+			len(imported.Corrections), len(orig.Reports), len(orig.Notes), len(orig.Corrections))
+	}
+	for i, r := range imported.Reports {
+		if r.Format != "" || r.Charset != "" || r.SourceURL != "" || !bytes.Equal(r.Content, orig.Reports[i].Content) {
+			t.Errorf("report %d of a version 1 file: format %q, charset %q, source %q", i, r.Format, r.Charset, r.SourceURL)
+		}
+	}
+}

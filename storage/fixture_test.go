@@ -35,6 +35,7 @@ var updateFixtures = flag.Bool("update-fixtures", false, "rewrite testdata/libra
 // fixtureSeeds fills a database of format version N with sample data.
 var fixtureSeeds = map[int]func(t *testing.T, tx *sql.Tx){
 	1: seedV1,
+	2: seedV2,
 }
 
 func fixturePath(version int) string {
@@ -330,4 +331,53 @@ func seedV1(t *testing.T, tx *sql.Tx) {
 		"id: border-crossers\nterms:\n  - migrants\n  - illegals\n", t0+80)
 	exec(`INSERT INTO lexicon_entries VALUES ('fr', 'manifestants', ?, 0, ?)`,
 		`{"id": "manifestants", "terms": ["manifestants", "casseurs"]}`, t0+90)
+}
+
+// seedV2 fills a library of format version 2: reports with their URL and
+// language, among them a web page fetched by address whose character set
+// was declared only in the HTTP header (version 2 does not keep it),
+// settings and the analyst's tags. Frozen: do not change.
+func seedV2(t *testing.T, tx *sql.Tx) {
+	wire := []byte("Ports reopen after the storm\n" +
+		"\n" +
+		"The harbour authority said on Tuesday that the three ports would reopen at noon. Ferries resumed in the evening.\n")
+	// "Порты открылись после шторма. Паромы вернулись вечером." in
+	// Windows-1251, inside a page that declares no character set.
+	page := []byte("<html><head><title>\xcf\xee\xf0\xf2\xfb</title></head><body><article><p>" +
+		"\xcf\xee\xf0\xf2\xfb \xee\xf2\xea\xf0\xfb\xeb\xe8\xf1\xfc \xef\xee\xf1\xeb\xe5 \xf8\xf2\xee\xf0\xec\xe0. " +
+		"\xcf\xe0\xf0\xee\xec\xfb \xe2\xe5\xf0\xed\xf3\xeb\xe8\xf1\xfc \xe2\xe5\xf7\xe5\xf0\xee\xec.</p></article></body></html>\n")
+	pasted := []byte("Storm over: all three ports open again, ferries back by evening.")
+	hash := func(b []byte) string { s := sha256.Sum256(b); return hex.EncodeToString(s[:]) }
+	const t0 = int64(1727776800000000) // 2024-10-01 10:00:00 UTC
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := tx.Exec(q, args...); err != nil {
+			t.Fatalf("seed: %v\n%s", err, q)
+		}
+	}
+	exec(`INSERT INTO cases VALUES (1, 'Storm: ports reopen', 'October 2024', ?, ?)`, t0, t0+5_000_000)
+	exec(`INSERT INTO reports (id, case_id, position, file_name, outlet, title, published, is_reference, content, sha256,
+		created_us, updated_us, url, language) VALUES (1, 1, 0, 'wire.txt', 'Wire Service', 'Ports reopen after the storm',
+		'2024-10-01', 1, ?, ?, ?, ?, '', 'en')`, wire, hash(wire), t0, t0)
+	exec(`INSERT INTO reports (id, case_id, position, file_name, outlet, title, published, is_reference, content, sha256,
+		created_us, updated_us, url, language) VALUES (2, 1, 1, 'novosti.html', 'Novosti', '', '2024-10-01', 0, ?, ?, ?, ?,
+		'https://novosti.example/ports?id=12', 'ru')`, page, hash(page), t0+1, t0+1)
+	exec(`INSERT INTO reports (id, case_id, position, file_name, outlet, title, published, is_reference, content, sha256,
+		created_us, updated_us, url, language) VALUES (3, 1, 2, '', 'Pasted', '', '', 0, ?, ?, ?, ?, '', '')`,
+		pasted, hash(pasted), t0+2, t0+2)
+
+	q := "The harbour authority said on Tuesday that the three ports would reopen at noon."
+	start := strings.Index(string(wire), q)
+	exact, prefix, suffix := fixtureQuote(wire, start, start+len(q))
+	exec(`INSERT INTO notes VALUES (1, 1, 'row', 1, ?, ?, ?, ?, ?, 0, 'Official source only.', ?, ?)`,
+		exact, prefix, suffix, start, start+len(q), t0+10, t0+10)
+	exec(`INSERT INTO note_tags VALUES (1, 'Sources', 0)`)
+	exec(`INSERT INTO tags VALUES ('Sources', ?)`, t0+10)
+	exec(`INSERT INTO tags VALUES ('unused tag', ?)`, t0+11)
+	exec(`INSERT INTO settings VALUES ('last_case_id', '1')`)
+	u0 := strings.Index(string(wire), "Ferries resumed in the evening.")
+	ue, up, us := fixtureQuote(wire, u0, u0+len("Ferries resumed in the evening."))
+	exec(`INSERT INTO corrections VALUES (1, 1, 'unlink', 1, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, ?)`,
+		ue, up, us, u0, u0+len("Ferries resumed in the evening."), t0+20)
+	exec(`INSERT INTO lexicon_entries VALUES ('en', 'storm', ?, 1, ?)`, "id: storm\nterms:\n  - storm\n  - hurricane\n", t0+30)
 }

@@ -13,7 +13,7 @@ import (
 
 // SchemaVersion is the library format this package reads and writes: the
 // number of files in migrations/.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 //go:embed migrations/*.sql
 var migrationFiles embed.FS

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"reflect"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -75,7 +74,7 @@ func TestUpgradeEarlierVersions(t *testing.T) {
 					t.Errorf("table %s changed in the upgrade:\nbefore %v\nafter  %v", tbl, before[tbl], after)
 				}
 			}
-			checkUpgradedThroughAPI(t, l, before)
+			checkUpgradedThroughAPI(t, l, before, columns)
 			integrity(t, path)
 
 			// Opening again finds nothing left to do.
@@ -92,7 +91,9 @@ func TestUpgradeEarlierVersions(t *testing.T) {
 }
 
 // checkUpgradedThroughAPI reads an upgraded library through the API.
-func checkUpgradedThroughAPI(t *testing.T, l *Library, before map[string][][]any) {
+// before holds the rows of each table of the old library, columns their
+// column names.
+func checkUpgradedThroughAPI(t *testing.T, l *Library, before map[string][][]any, columns map[string][]string) {
 	t.Helper()
 	cases, err := l.Cases()
 	if err != nil {
@@ -162,14 +163,34 @@ func checkUpgradedThroughAPI(t *testing.T, l *Library, before map[string][][]any
 	if err := l.SetSetting(SettingLastCase, fmt.Sprint(cases[0].ID)); err != nil {
 		t.Errorf("SetSetting on the upgraded library: %v", err)
 	}
-	var langs []string
+	// Reports keep what the old library held, and have no format,
+	// character set or source address they never had.
+	oldReports := map[int64]map[string]any{}
+	for _, row := range before["reports"] {
+		m := map[string]any{}
+		for i, col := range columns["reports"] {
+			m[col] = row[i]
+		}
+		oldReports[m["id"].(int64)] = m
+	}
 	for _, c := range cases {
 		d, _ := l.LoadCase(c.ID)
 		for _, r := range d.Reports {
-			langs = append(langs, r.Language+r.URL)
+			old := oldReports[r.ID]
+			if old == nil {
+				t.Errorf("report %d was not in the old library", r.ID)
+				continue
+			}
+			wantURL, _ := old["url"].(string)
+			wantLang, _ := old["language"].(string)
+			if r.URL != wantURL || r.Language != wantLang {
+				t.Errorf("report %d: URL %q, language %q after the upgrade, the old library had %q, %q",
+					r.ID, r.URL, r.Language, wantURL, wantLang)
+			}
+			if r.Format != "" || r.Charset != "" || r.SourceURL != "" {
+				t.Errorf("report %d: upgraded with format %q, charset %q, source %q it never had",
+					r.ID, r.Format, r.Charset, r.SourceURL)
+			}
 		}
-	}
-	if slices.ContainsFunc(langs, func(s string) bool { return s != "" }) {
-		t.Errorf("upgraded reports have a language or URL they never had: %q", langs)
 	}
 }

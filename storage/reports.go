@@ -34,6 +34,19 @@ type Report struct {
 	Reference bool
 	// Content is the report exactly as imported.
 	Content []byte
+	// Format is how Content was read: "text", "markdown", "html" or
+	// "paste" (the formats of package ingest). Empty for reports kept by a
+	// library before format version 3: the extension of FileName says.
+	Format string
+	// Charset is the character set Content was read in ("utf-8",
+	// "windows-1251", ...), so that it is read the same way again even
+	// when the set was declared only outside the bytes (in an HTTP
+	// header). Empty: find it from the bytes.
+	Charset string
+	// SourceURL is the address a web page was fetched from (after
+	// redirects); empty for files, pasted text and reports kept before
+	// format version 3. Unlike URL, the analyst does not edit it.
+	SourceURL string
 	// SHA256 is the hex SHA-256 hash of Content.
 	SHA256  string
 	Created time.Time
@@ -74,13 +87,14 @@ func reportLabel(r Report) string {
 	return "report"
 }
 
-const reportColumns = "id, case_id, position, file_name, outlet, title, published, url, language, is_reference, sha256, created_us, updated_us"
+const reportColumns = "id, case_id, position, file_name, outlet, title, published, url, language, is_reference, " +
+	"format, charset, source_url, sha256, created_us, updated_us"
 
 func scanReport(s scanner, withContent bool) (Report, error) {
 	var r Report
 	var created, updated int64
 	dest := []any{&r.ID, &r.CaseID, &r.Position, &r.FileName, &r.Outlet, &r.Title, &r.Published,
-		&r.URL, &r.Language, &r.Reference, &r.SHA256, &created, &updated}
+		&r.URL, &r.Language, &r.Reference, &r.Format, &r.Charset, &r.SourceURL, &r.SHA256, &created, &updated}
 	if withContent {
 		dest = append(dest, &r.Content)
 	}
@@ -175,10 +189,12 @@ func insertReport(ctx context.Context, tx *sql.Tx, r Report) (int64, error) {
 		}
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO reports
-		(case_id, position, file_name, outlet, title, published, url, language, is_reference, content, sha256, created_us, updated_us)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		(case_id, position, file_name, outlet, title, published, url, language, is_reference, content,
+		 format, charset, source_url, sha256, created_us, updated_us)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.CaseID, r.Position, r.FileName, r.Outlet, r.Title, r.Published, r.URL, r.Language,
-		boolInt(r.Reference), r.Content, hashContent(r.Content), r.Created.UnixMicro(), r.Updated.UnixMicro())
+		boolInt(r.Reference), r.Content, r.Format, r.Charset, r.SourceURL,
+		hashContent(r.Content), r.Created.UnixMicro(), r.Updated.UnixMicro())
 	if err != nil {
 		return 0, fmt.Errorf("add %s: %w", reportLabel(r), err)
 	}
@@ -190,8 +206,9 @@ func insertReport(ctx context.Context, tx *sql.Tx, r Report) (int64, error) {
 }
 
 // UpdateReportMeta saves the file name, outlet, title, publication date,
-// URL and language of report r.ID. Its text, position and reference mark
-// are left as they are.
+// URL and language of report r.ID. Its text (with its format, character
+// set and source address), position and reference mark are left as they
+// are.
 func (l *Library) UpdateReportMeta(r Report) error {
 	return l.write("update report", func(tx *sql.Tx) error {
 		ctx := context.Background()
@@ -212,8 +229,24 @@ func (l *Library) UpdateReportMeta(r Report) error {
 // ReplaceReportText replaces the text of a report (an edit or a re-import)
 // and places its notes and corrections in the new text. Notes that cannot
 // be placed are kept and marked detached; notes detached earlier are tried
-// again.
+// again. The report's file name, title, format, character set and source
+// address are left as they are; ReplaceReportFrom changes them too.
 func (l *Library) ReplaceReportText(reportID int64, content []byte) (Reanchored, error) {
+	return l.replaceText(reportID, content, nil)
+}
+
+// ReplaceReportFrom replaces the text of report r.ID with r.Content, read
+// from a new source (a newer version of the article), like
+// ReplaceReportText. The report takes the FileName, Title, Format, Charset
+// and SourceURL of r; what the analyst entered (outlet, date, URL,
+// language), its place and its reference mark are left as they are.
+func (l *Library) ReplaceReportFrom(r Report) (Reanchored, error) {
+	return l.replaceText(r.ID, r.Content, &r)
+}
+
+// replaceText replaces the text of a report and, when src is not nil, the
+// fields that describe where the text came from.
+func (l *Library) replaceText(reportID int64, content []byte, src *Report) (Reanchored, error) {
 	var out Reanchored
 	err := l.write("replace report text", func(tx *sql.Tx) error {
 		ctx := context.Background()
@@ -229,6 +262,12 @@ func (l *Library) ReplaceReportText(reportID int64, content []byte) (Reanchored,
 		if _, err := tx.ExecContext(ctx, "UPDATE reports SET content = ?, sha256 = ?, updated_us = ? WHERE id = ?",
 			content, hashContent(content), now, reportID); err != nil {
 			return fmt.Errorf("replace the text of %s: %w", reportLabel(r), err)
+		}
+		if src != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE reports SET file_name = ?, title = ?, format = ?, charset = ?, source_url = ?
+				WHERE id = ?`, src.FileName, src.Title, src.Format, src.Charset, src.SourceURL, reportID); err != nil {
+				return fmt.Errorf("replace the text of %s: record where the new text came from: %w", reportLabel(r), err)
+			}
 		}
 		text := string(content)
 		if err := reanchorNotes(ctx, tx, reportID, text, &out); err != nil {

@@ -334,3 +334,56 @@ func TestReplaceReportTextReanchors(t *testing.T) {
 		t.Error("a refused replacement changed the case")
 	}
 }
+
+func TestReportKeepsHowItIsReadBack(t *testing.T) {
+	l := openTemp(t)
+	tc := newTestCase(t, l, "Border")
+	page := []byte("<html><body><p>\xcf\xee\xf0\xf2\xfb \xee\xf2\xea\xf0\xfb\xeb\xe8\xf1\xfc.</p></body></html>")
+	added, err := l.AddReport(tc.Case.ID, Report{FileName: "ports.html", Outlet: "Novosti", URL: "https://novosti.example/canonical",
+		Format: "html", Charset: "windows-1251", SourceURL: "https://novosti.example/ports?id=12", Content: page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := l.LoadCase(tc.Case.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := d.Reports[2]
+	if got.ID != added.ID || got.Format != "html" || got.Charset != "windows-1251" || got.SourceURL != "https://novosti.example/ports?id=12" {
+		t.Fatalf("the library gives back format %q, charset %q, source %q", got.Format, got.Charset, got.SourceURL)
+	}
+
+	// Editing the details leaves them; replacing the text from a new
+	// source takes the new source's.
+	got.Outlet = "Novosti (edited)"
+	got.Format, got.Charset, got.SourceURL = "text", "", ""
+	if err := l.UpdateReportMeta(got); err != nil {
+		t.Fatal(err)
+	}
+	d, _ = l.LoadCase(tc.Case.ID)
+	if r := d.Reports[2]; r.Outlet != "Novosti (edited)" || r.Format != "html" || r.Charset != "windows-1251" {
+		t.Errorf("UpdateReportMeta gives outlet %q, format %q, charset %q; want the outlet changed, the rest kept", r.Outlet, r.Format, r.Charset)
+	}
+	newer := []byte("<html><body><p>Ports reopened.</p></body></html>")
+	if _, err := l.ReplaceReportFrom(Report{ID: added.ID, FileName: "ports-v2.html", Title: "Ports", Format: "html",
+		Charset: "utf-8", SourceURL: "https://novosti.example/ports?id=12&v=2", Content: newer}); err != nil {
+		t.Fatal(err)
+	}
+	d, _ = l.LoadCase(tc.Case.ID)
+	r := d.Reports[2]
+	if !slices.Equal(r.Content, newer) || r.FileName != "ports-v2.html" || r.Title != "Ports" || r.Charset != "utf-8" ||
+		r.SourceURL != "https://novosti.example/ports?id=12&v=2" {
+		t.Errorf("ReplaceReportFrom stored %+v", r)
+	}
+	if r.Outlet != "Novosti (edited)" || r.URL != "https://novosti.example/canonical" || r.Position != 2 {
+		t.Errorf("ReplaceReportFrom changed what the analyst entered: outlet %q, URL %q, position %d", r.Outlet, r.URL, r.Position)
+	}
+	// ReplaceReportText keeps the source.
+	if _, err := l.ReplaceReportText(added.ID, page); err != nil {
+		t.Fatal(err)
+	}
+	d, _ = l.LoadCase(tc.Case.ID)
+	if r := d.Reports[2]; r.Charset != "utf-8" || r.FileName != "ports-v2.html" {
+		t.Errorf("ReplaceReportText changed the source: charset %q, file %q", r.Charset, r.FileName)
+	}
+}
