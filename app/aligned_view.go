@@ -13,7 +13,7 @@ import (
 // Geometry of the aligned view.
 const (
 	gutterWidth    = float32(46)  // row number and markers
-	minColumnWidth = float32(210) // narrower columns scroll sideways instead
+	minColumnWidth = float32(176) // narrower columns scroll sideways instead
 	columnGap      = float32(1)   // the rule between two columns
 )
 
