@@ -144,7 +144,7 @@ func (c *columnHeader) texts() (outlet, title, facts string) {
 	if c.col == c.v.refCol {
 		facts = "Reference · " + facts
 	}
-	title = rep.Title
+	title = e.Title
 	if title == "" {
 		title = e.Doc.Name
 	}

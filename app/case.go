@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync/atomic"
 
 	"framelens/framing/ingest"
@@ -15,25 +16,50 @@ import (
 type ReportEntry struct {
 	Doc    *ingest.Document
 	Outlet string
-	Date   string
-	URL    string
+	// Date is the publication date, preferably YYYY-MM-DD.
+	Date string
+	URL  string
+	// Title, Author and Language start as the document gives them and
+	// may be corrected by the analyst.
+	Title    string
+	Author   string
+	Language string
 	// id is the report's id in the library, 0 until it is stored. The
 	// library's goroutine sets it; read it with Load.
 	id atomic.Int64
 }
 
-// newEntry makes a report of doc, taking outlet, date and address from
-// what the document says about itself (a web page's metadata) and falling
-// back to the file name for the outlet.
+// newEntry makes a report of doc, its details taken from what the
+// document says about itself (see fillFromDoc).
 func newEntry(doc *ingest.Document) *ReportEntry {
-	e := &ReportEntry{Doc: doc, Outlet: doc.Outlet, URL: doc.URL}
-	if e.Outlet == "" {
-		e.Outlet = doc.Name
-	}
-	if !doc.Published.IsZero() {
-		e.Date = doc.Published.Format("2006-01-02")
-	}
+	e := &ReportEntry{Doc: doc}
+	e.fillFromDoc()
 	return e
+}
+
+// fillFromDoc fills the details of e left empty with what its document
+// says about itself (a web page's metadata): the outlet (else the file
+// name), the publication date as YYYY-MM-DD, the address (the page's
+// canonical address, else the one it was fetched from), the title, the
+// author and the language. Details already set are kept.
+func (e *ReportEntry) fillFromDoc() {
+	doc := e.Doc
+	fill := func(field *string, values ...string) {
+		for _, v := range values {
+			if *field != "" {
+				return
+			}
+			*field = strings.TrimSpace(v)
+		}
+	}
+	fill(&e.Outlet, doc.Outlet, doc.Name)
+	if !doc.Published.IsZero() {
+		fill(&e.Date, doc.Published.Format("2006-01-02"))
+	}
+	fill(&e.URL, doc.URL, sourceURL(doc))
+	fill(&e.Title, doc.Title)
+	fill(&e.Author, doc.Author)
+	fill(&e.Language, doc.Language)
 }
 
 // label is the name shown for the report: its outlet, else its file name.

@@ -90,16 +90,8 @@ func loadManifest(fsys fs.FS, m caseManifest, defaultName string) (*Case, []erro
 			problems = append(problems, err)
 			continue
 		}
-		e := newEntry(doc)
-		if r.Outlet != "" {
-			e.Outlet = r.Outlet
-		}
-		if r.Date != "" {
-			e.Date = r.Date
-		}
-		if r.URL != "" {
-			e.URL = r.URL
-		}
+		e := &ReportEntry{Doc: doc, Outlet: r.Outlet, Date: r.Date, URL: r.URL}
+		e.fillFromDoc()
 		c.add(e)
 		if m.Reference != nil && *m.Reference == i {
 			c.Reference = e

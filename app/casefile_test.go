@@ -128,20 +128,25 @@ func TestEditingAnOutletRenamesItsColumn(t *testing.T) {
 }
 
 func TestADroppedLinkIsFetchedWithItsOutlet(t *testing.T) {
-	page := `<!doctype html><html><head><title>Talks in Oslo</title>
+	page := `<!doctype html><html lang="nb"><head><title>Talks in Oslo</title>
 <meta property="og:site_name" content="Harbour Gazette">
+<meta name="author" content="Kari Nordmann">
 <meta property="article:published_time" content="2024-03-01T10:00:00Z">
 </head><body><article><h1>Talks in Oslo</h1>
 <p>Ministers met in Oslo on Friday to discuss the ceasefire.</p>
 <p>They agreed to meet again next month.</p></article></body></html>`
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/news/oslo" {
+			http.Redirect(w, r, "/news/oslo", http.StatusFound)
+			return
+		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		_, _ = w.Write([]byte(page))
 	}))
 	defer srv.Close()
 
 	wb := newTestWorkbench(t)
-	u, err := storage.ParseURI(srv.URL + "/news/oslo")
+	u, err := storage.ParseURI(srv.URL + "/oslo")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +156,10 @@ func TestADroppedLinkIsFetchedWithItsOutlet(t *testing.T) {
 		t.Fatalf("%d reports after dropping a link; dialog: %q", len(wb.cas.Reports), overlayText(wb.win))
 	}
 	e := wb.cas.Reports[0]
-	if e.Outlet != "Harbour Gazette" || e.Date != "2024-03-01" || !strings.HasPrefix(e.URL, srv.URL) {
-		t.Errorf("the fetched report is %q, %q, %q; want the page's outlet, date and address", e.Outlet, e.Date, e.URL)
+	if e.Outlet != "Harbour Gazette" || e.Date != "2024-03-01" || e.URL != srv.URL+"/news/oslo" {
+		t.Errorf("the fetched report is %q, %q, %q; want the page's outlet, date and the address it was fetched from", e.Outlet, e.Date, e.URL)
+	}
+	if e.Title != "Talks in Oslo" || e.Author != "Kari Nordmann" || e.Language != "nb" {
+		t.Errorf("the fetched report has title %q, author %q, language %q; want the page's", e.Title, e.Author, e.Language)
 	}
 }

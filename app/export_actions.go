@@ -130,7 +130,7 @@ func (wb *workbench) exportData() export.Case {
 	m := wb.model
 	c := export.Case{Name: wb.cas.Name, Comparison: m.cmp}
 	for _, e := range m.entries {
-		c.Outlets = append(c.Outlets, export.Outlet{Name: e.Outlet, Title: e.Doc.Title, Date: e.Date, URL: e.URL})
+		c.Outlets = append(c.Outlets, export.Outlet{Name: e.Outlet, Title: e.Title, Date: e.Date, URL: e.URL})
 	}
 	for _, n := range wb.cas.notes {
 		c.Notes = append(c.Notes, exportNote(n, wb.cas, m))

@@ -135,7 +135,9 @@ func docs(t testing.TB, texts ...string) []*ReportEntry {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, &ReportEntry{Doc: d, Outlet: name})
+		e := &ReportEntry{Doc: d, Outlet: name}
+		e.fillFromDoc()
+		out = append(out, e)
 	}
 	return out
 }

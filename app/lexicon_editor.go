@@ -744,7 +744,7 @@ func lexiconDraft(m *caseModel, d framing.Difference) yamlEntry {
 		s := yamlSource{Title: label(r)}
 		if r >= 0 && r < len(m.entries) {
 			e := m.entries[r]
-			if t := strings.TrimSpace(e.Doc.Title); t != "" {
+			if t := strings.TrimSpace(e.Title); t != "" {
 				s.Title += ": " + firstRunes(t, 100)
 			}
 			if e.Date != "" {
@@ -759,14 +759,15 @@ func lexiconDraft(m *caseModel, d framing.Difference) yamlEntry {
 	return y
 }
 
-// draftLang guesses the language of a draft: the language a report gives
-// for itself, else the script of the terms.
+// draftLang guesses the language of a draft: the language of a report (as
+// its page gives it or the analyst corrected it), else the script of the
+// terms.
 func draftLang(m *caseModel, reports []int, terms []string) string {
 	for _, r := range reports {
 		if r < 0 || r >= len(m.entries) {
 			continue
 		}
-		tag := strings.ToLower(strings.SplitN(strings.ReplaceAll(m.entries[r].Doc.Language, "_", "-"), "-", 2)[0])
+		tag := strings.ToLower(strings.SplitN(strings.ReplaceAll(m.entries[r].Language, "_", "-"), "-", 2)[0])
 		if len(tag) == 2 || len(tag) == 3 {
 			if tag == "zh" {
 				return "zh-Hans"

@@ -29,10 +29,11 @@ func reportRecord(e *ReportEntry, reference bool) storage.Report {
 		ID:        e.id.Load(),
 		FileName:  recordFileName(e.Doc),
 		Outlet:    e.Outlet,
-		Title:     e.Doc.Title,
+		Title:     e.Title,
+		Author:    e.Author,
 		Published: e.Date,
 		URL:       e.URL,
-		Language:  e.Doc.Language,
+		Language:  e.Language,
 		Reference: reference,
 		Content:   e.Doc.Raw,
 		Format:    string(e.Doc.Format),
@@ -108,7 +109,8 @@ func entryFromRecord(r storage.Report) (*ReportEntry, error) {
 		return nil, &ingest.Problem{Path: label, Msg: fmt.Sprintf("is kept in the library but can no longer be read (%v); remove it from the case and add the report again", err)}
 	}
 	doc.Path = r.FileName
-	e := &ReportEntry{Doc: doc, Outlet: r.Outlet, Date: r.Published, URL: r.URL}
+	e := &ReportEntry{Doc: doc, Outlet: r.Outlet, Date: r.Published, URL: r.URL,
+		Title: r.Title, Author: r.Author, Language: r.Language}
 	e.id.Store(r.ID)
 	return e, nil
 }
@@ -227,7 +229,8 @@ func (wb *workbench) storeCaseName(c *Case) {
 	})
 }
 
-// storeReportMeta saves the outlet, date and URL of e as entered.
+// storeReportMeta saves the outlet, date, URL, title, author and language
+// of e as entered.
 func (wb *workbench) storeReportMeta(e *ReportEntry) {
 	rec := reportRecord(e, false)
 	wb.save(fmt.Sprintf("meta %p", e), "saving the details of "+e.label(), func(lib *storage.Library) error {

@@ -1058,6 +1058,10 @@ func TestReplacingAReportTextPlacesItsNotesAgain(t *testing.T) {
 	if string(d.Reports[wire].Content) != text || d.Reports[wire].FileName != "wire-v2.txt" || d.Reports[wire].Outlet != "wire" {
 		t.Errorf("the library keeps %q as %q from %q", d.Reports[wire].Content, d.Reports[wire].FileName, d.Reports[wire].Outlet)
 	}
+	// The title, never edited, follows the new text.
+	if e.Title != text || d.Reports[wire].Title != text {
+		t.Errorf("after replacing, the wire's title is %q, the library keeps %q; want the new text's %q", e.Title, d.Reports[wire].Title, text)
+	}
 	var placed, detached int
 	for _, n := range d.Notes {
 		switch {

@@ -244,6 +244,7 @@ func (wb *workbench) pasteReport(outlet, date, url, text string) {
 		return
 	}
 	e := &ReportEntry{Doc: doc, Outlet: name, Date: date, URL: url}
+	e.fillFromDoc()
 	wb.cas.add(e)
 	wb.caseChanged(true)
 	wb.storeAddedReports(wb.cas, []*ReportEntry{e})

@@ -176,7 +176,9 @@ func largeCase(n, m int) *Case {
 		if err != nil {
 			continue // cannot happen: the text is plain and not empty
 		}
-		c.add(&ReportEntry{Doc: doc, Outlet: fmt.Sprintf("Outlet %d", r+1), Date: "2025-07-13"})
+		e := &ReportEntry{Doc: doc, Outlet: fmt.Sprintf("Outlet %d", r+1), Date: "2025-07-13"}
+		e.fillFromDoc()
+		c.add(e)
 	}
 	return c
 }

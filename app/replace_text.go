@@ -39,7 +39,7 @@ func (wb *workbench) showReplaceText(e *ReportEntry) {
 	})
 	hint := wrapped("The notes and alignment corrections of " + e.label() + " are placed in the new text. " +
 		"A note whose words are no longer there is kept and listed as detached in the Notes tab. " +
-		"The outlet, date and URL you entered stay as they are.")
+		"The outlet, date, URL, author and language stay as they are, and so does the title if you changed it.")
 	content := container.NewVBox(
 		widget.NewForm(widget.NewFormItem("File or web address", container.NewBorder(nil, nil, nil, browse, source))),
 		hint)
@@ -95,15 +95,16 @@ func (wb *workbench) useNewText(c *Case, e *ReportEntry, doc *ingest.Document) {
 		return
 	}
 	warnings := doc.Warnings
+	title := newTitle(e, doc)
 	if wb.lib == nil {
 		// Without a library there are no notes or corrections to place.
-		e.Doc = doc
+		e.Doc, e.Title = doc, title
 		wb.caseChanged(true)
 		wb.setStatus("Replaced the text of " + e.label() + ".")
 		showProblems(wb.win, 1, nil, warnings)
 		return
 	}
-	rec := reportRecord(&ReportEntry{Doc: doc}, false)
+	rec := reportRecord(&ReportEntry{Doc: doc, Title: title}, false)
 	label := e.label()
 	wb.save("", "replacing the text of "+label, func(lib *storage.Library) error {
 		rec.ID = e.id.Load()
@@ -118,7 +119,7 @@ func (wb *workbench) useNewText(c *Case, e *ReportEntry, doc *ingest.Document) {
 			if wb.cas != c {
 				return
 			}
-			e.Doc = doc
+			e.Doc, e.Title = doc, title
 			wb.ui.reports.setCase(c)
 			msg := replacedMessage(label, res)
 			wb.setStatus(msg)
@@ -129,6 +130,15 @@ func (wb *workbench) useNewText(c *Case, e *ReportEntry, doc *ingest.Document) {
 		return wb.readAnnotations(lib, c, true)
 	})
 	wb.setStatus("Replacing the text of " + label + "…")
+}
+
+// newTitle is the title of e once its text is replaced with doc: the new
+// text's headline, unless the analyst changed the title.
+func newTitle(e *ReportEntry, doc *ingest.Document) string {
+	if e.Title == "" || e.Title == e.Doc.Title {
+		return doc.Title
+	}
+	return e.Title
 }
 
 // replacedMessage tells the analyst what became of the notes and

@@ -65,7 +65,7 @@ func (wb *workbench) headerMenu(col int, at fyne.Position) {
 		item("Use as reference", func() { wb.setReference(e) }),
 		item("Move left", func() { wb.moveReport(e, -1) }),
 		item("Move right", func() { wb.moveReport(e, 1) }),
-		item("Edit outlet, date and URL…", func() { wb.ui.tabs.SelectIndex(1) }),
+		item("Edit report details…", func() { wb.ui.tabs.SelectIndex(1) }),
 		item(replaceTextLabel, func() { wb.showReplaceText(e) }),
 		fyne.NewMenuItemSeparator(),
 		item("Remove from the case", func() { wb.removeReport(e) }),

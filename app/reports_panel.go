@@ -11,8 +11,9 @@ import (
 )
 
 // reportsPanel lets the analyst name the case and, for each report, edit
-// its outlet, date and URL, move it left or right, make it the reference
-// column, replace its text with a newer version or remove it.
+// its outlet, date, URL, title, author and language, move it left or
+// right, make it the reference column, replace its text with a newer
+// version or remove it.
 type reportsPanel struct {
 	box    *fyne.Container
 	scroll *container.Scroll
@@ -69,10 +70,13 @@ func (p *reportsPanel) card(i, n int, e *ReportEntry, isRef bool) fyne.CanvasObj
 	title := widget.NewLabelWithStyle(heading(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
 	source := e.Doc.Path
-	if source == "" {
+	switch {
+	case e.Doc.Fetched != nil:
+		source = sourceURL(e.Doc)
+	case source == "":
 		source = "pasted text"
 	}
-	from := widget.NewRichText(styled(firstRunes(e.Doc.Title, 80)+" — "+source, theme.ColorNamePlaceHolder, fyne.TextStyle{}))
+	from := widget.NewRichText(styled("From "+source, theme.ColorNamePlaceHolder, fyne.TextStyle{}))
 	from.Wrapping = fyne.TextWrapWord
 
 	field := func(label, value, hint string, set func(string)) *widget.FormItem {
@@ -96,6 +100,9 @@ func (p *reportsPanel) card(i, n int, e *ReportEntry, isRef bool) fyne.CanvasObj
 		}),
 		field("Date", e.Date, "YYYY-MM-DD", func(s string) { e.Date = s }),
 		field("URL", e.URL, "https://…", func(s string) { e.URL = s }),
+		field("Title", e.Title, "headline", func(s string) { e.Title = s }),
+		field("Author", e.Author, "byline, names separated by commas", func(s string) { e.Author = s }),
+		field("Language", e.Language, "language tag, e.g. en, fr, zh-CN", func(s string) { e.Language = s }),
 	)
 
 	action := func(label string, icon fyne.Resource, what string, f func()) *widget.Button {

@@ -81,7 +81,7 @@ func shapeOf(t *testing.T, l *Library, id int64) caseShape {
 func richCase(t *testing.T, l *Library, name string) testCase {
 	t.Helper()
 	tc := newTestCase(t, l, name)
-	third, err := l.AddReport(tc.Case.ID, Report{FileName: "latin1.html", Outlet: "Agence", Language: "fr",
+	third, err := l.AddReport(tc.Case.ID, Report{FileName: "latin1.html", Outlet: "Agence", Author: "Zoé Lefèvre, Marc Dupré", Language: "fr",
 		Format: "html", Charset: "windows-1252", SourceURL: "https://agence.example/frontiere?id=7",
 		Content: []byte("Le ministre a d\xe9clar\xe9 lundi que la fronti\xe8re resterait ferm\xe9e.\n")})
 	if err != nil {

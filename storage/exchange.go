@@ -19,9 +19,10 @@ import (
 const CaseFileFormat = "framelens-case"
 
 // CaseFileVersion is the version of the case file format ExportCase writes
-// and the newest ImportCase reads. Version 2 added the format, charset and
-// source_url of each report; in a version 1 file they are missing and read
-// as empty (format from the file name, character set from the bytes).
+// and the newest ImportCase reads. Version 2 added the format, charset,
+// source_url and author of each report; in a version 1 file they are
+// missing and read as empty (format from the file name, character set from
+// the bytes, no author).
 const CaseFileVersion = 2
 
 // jsonText is text that may not be valid UTF-8 (report bytes and quotes
@@ -86,11 +87,13 @@ type caseFileReport struct {
 	FileName  jsonText `json:"file_name"`
 	Outlet    jsonText `json:"outlet"`
 	Title     jsonText `json:"title"`
+	Author    jsonText `json:"author"`
 	Published jsonText `json:"published"`
 	URL       jsonText `json:"url"`
 	Language  jsonText `json:"language"`
 	Reference bool     `json:"reference"`
-	// Format, Charset and SourceURL say how Content is read (version 2).
+	// Format, Charset and SourceURL say how Content is read; they and
+	// Author came with version 2.
 	Format    jsonText `json:"format"`
 	Charset   jsonText `json:"charset"`
 	SourceURL jsonText `json:"source_url"`
@@ -195,7 +198,7 @@ func exportDocument(ctx context.Context, tx *sql.Tx, id int64) (*caseFile, error
 		index[r.ID] = i
 		doc.Reports = append(doc.Reports, caseFileReport{
 			FileName: jsonText(r.FileName), Outlet: jsonText(r.Outlet), Title: jsonText(r.Title),
-			Published: jsonText(r.Published), URL: jsonText(r.URL), Language: jsonText(r.Language),
+			Author: jsonText(r.Author), Published: jsonText(r.Published), URL: jsonText(r.URL), Language: jsonText(r.Language),
 			Reference: r.Reference, Format: jsonText(r.Format), Charset: jsonText(r.Charset), SourceURL: jsonText(r.SourceURL),
 			SHA256: r.SHA256, Content: r.Content, Created: r.Created, Updated: r.Updated,
 		})
@@ -325,7 +328,7 @@ func insertDocument(ctx context.Context, tx *sql.Tx, doc *caseFile) (int64, erro
 	texts := make([]string, len(doc.Reports))
 	for i, fr := range doc.Reports {
 		r := Report{CaseID: c.ID, Position: i, FileName: string(fr.FileName), Outlet: string(fr.Outlet), Title: string(fr.Title),
-			Published: string(fr.Published), URL: string(fr.URL), Language: string(fr.Language), Reference: fr.Reference,
+			Author: string(fr.Author), Published: string(fr.Published), URL: string(fr.URL), Language: string(fr.Language), Reference: fr.Reference,
 			Format: string(fr.Format), Charset: string(fr.Charset), SourceURL: string(fr.SourceURL),
 			Content: fr.Content, Created: fr.Created, Updated: fr.Updated}
 		if ids[i], err = insertReport(ctx, tx, r); err != nil {

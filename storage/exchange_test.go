@@ -26,6 +26,9 @@ func TestExportImportRoundTrip(t *testing.T) {
 		t.Fatalf("case file starts %+v (%v), want format %q version %d", head, err, CaseFileFormat, CaseFileVersion)
 	}
 	orig := shapeOf(t, l, tc.Case.ID)
+	if orig.Reports[2].Author != "Zoé Lefèvre, Marc Dupré" {
+		t.Fatalf("the exported case's third report has author %q; the test needs one", orig.Reports[2].Author)
+	}
 
 	for _, target := range []struct {
 		name string
@@ -189,7 +192,7 @@ func TestImportReadsVersion1CaseFiles(t *testing.T) {
 	if err := json.Unmarshal(file.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
-	// A version 1 file has no format, charset or source_url.
+	// A version 1 file has no format, charset, source_url or author.
 	doc["version"] = 1
 	sources := 0
 	for _, r := range doc["reports"].([]any) {
@@ -200,6 +203,7 @@ func TestImportReadsVersion1CaseFiles(t *testing.T) {
 		delete(r, "format")
 		delete(r, "charset")
 		delete(r, "source_url")
+		delete(r, "author")
 	}
 	if sources == 0 {
 		t.Fatal("the exported case has no report with a character set; the test needs one")
@@ -218,8 +222,8 @@ func TestImportReadsVersion1CaseFiles(t *testing.T) {
 			len(imported.Corrections), len(orig.Reports), len(orig.Notes), len(orig.Corrections))
 	}
 	for i, r := range imported.Reports {
-		if r.Format != "" || r.Charset != "" || r.SourceURL != "" || !bytes.Equal(r.Content, orig.Reports[i].Content) {
-			t.Errorf("report %d of a version 1 file: format %q, charset %q, source %q", i, r.Format, r.Charset, r.SourceURL)
+		if r.Format != "" || r.Charset != "" || r.SourceURL != "" || r.Author != "" || !bytes.Equal(r.Content, orig.Reports[i].Content) {
+			t.Errorf("report %d of a version 1 file: format %q, charset %q, source %q, author %q", i, r.Format, r.Charset, r.SourceURL, r.Author)
 		}
 	}
 }

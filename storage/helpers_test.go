@@ -76,7 +76,7 @@ func newTestCase(t testing.TB, l *Library, name string) testCase {
 	if err != nil {
 		t.Fatalf("CreateCase: %v", err)
 	}
-	wire, err := l.AddReport(c.ID, Report{FileName: "wire.txt", Outlet: "Wire Service", Title: "Border crossing closed after clashes",
+	wire, err := l.AddReport(c.ID, Report{FileName: "wire.txt", Outlet: "Wire Service", Title: "Border crossing closed after clashes", Author: "Ana Ruiz",
 		Published: "2024-03-04", URL: "https://wire.example/border", Language: "en", Reference: true, Content: report(t, "wire.txt")})
 	if err != nil {
 		t.Fatalf("AddReport: %v", err)

@@ -164,7 +164,7 @@ func checkUpgradedThroughAPI(t *testing.T, l *Library, before map[string][][]any
 		t.Errorf("SetSetting on the upgraded library: %v", err)
 	}
 	// Reports keep what the old library held, and have no format,
-	// character set or source address they never had.
+	// character set, source address or author they never had.
 	oldReports := map[int64]map[string]any{}
 	for _, row := range before["reports"] {
 		m := map[string]any{}
@@ -187,9 +187,9 @@ func checkUpgradedThroughAPI(t *testing.T, l *Library, before map[string][][]any
 				t.Errorf("report %d: URL %q, language %q after the upgrade, the old library had %q, %q",
 					r.ID, r.URL, r.Language, wantURL, wantLang)
 			}
-			if r.Format != "" || r.Charset != "" || r.SourceURL != "" {
-				t.Errorf("report %d: upgraded with format %q, charset %q, source %q it never had",
-					r.ID, r.Format, r.Charset, r.SourceURL)
+			if r.Format != "" || r.Charset != "" || r.SourceURL != "" || r.Author != "" {
+				t.Errorf("report %d: upgraded with format %q, charset %q, source %q, author %q it never had",
+					r.ID, r.Format, r.Charset, r.SourceURL, r.Author)
 			}
 		}
 	}

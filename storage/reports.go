@@ -23,6 +23,9 @@ type Report struct {
 	FileName string
 	Outlet   string
 	Title    string
+	// Author is the byline: one name, or several joined by commas; empty
+	// when unknown and for reports kept before format version 3.
+	Author string
 	// Published is the publication date as the analyst entered it,
 	// preferably YYYY-MM-DD.
 	Published string
@@ -87,13 +90,13 @@ func reportLabel(r Report) string {
 	return "report"
 }
 
-const reportColumns = "id, case_id, position, file_name, outlet, title, published, url, language, is_reference, " +
+const reportColumns = "id, case_id, position, file_name, outlet, title, author, published, url, language, is_reference, " +
 	"format, charset, source_url, sha256, created_us, updated_us"
 
 func scanReport(s scanner, withContent bool) (Report, error) {
 	var r Report
 	var created, updated int64
-	dest := []any{&r.ID, &r.CaseID, &r.Position, &r.FileName, &r.Outlet, &r.Title, &r.Published,
+	dest := []any{&r.ID, &r.CaseID, &r.Position, &r.FileName, &r.Outlet, &r.Title, &r.Author, &r.Published,
 		&r.URL, &r.Language, &r.Reference, &r.Format, &r.Charset, &r.SourceURL, &r.SHA256, &created, &updated}
 	if withContent {
 		dest = append(dest, &r.Content)
@@ -189,10 +192,10 @@ func insertReport(ctx context.Context, tx *sql.Tx, r Report) (int64, error) {
 		}
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO reports
-		(case_id, position, file_name, outlet, title, published, url, language, is_reference, content,
+		(case_id, position, file_name, outlet, title, author, published, url, language, is_reference, content,
 		 format, charset, source_url, sha256, created_us, updated_us)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.CaseID, r.Position, r.FileName, r.Outlet, r.Title, r.Published, r.URL, r.Language,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.CaseID, r.Position, r.FileName, r.Outlet, r.Title, r.Author, r.Published, r.URL, r.Language,
 		boolInt(r.Reference), r.Content, r.Format, r.Charset, r.SourceURL,
 		hashContent(r.Content), r.Created.UnixMicro(), r.Updated.UnixMicro())
 	if err != nil {
@@ -205,8 +208,8 @@ func insertReport(ctx context.Context, tx *sql.Tx, r Report) (int64, error) {
 	return id, nil
 }
 
-// UpdateReportMeta saves the file name, outlet, title, publication date,
-// URL and language of report r.ID. Its text (with its format, character
+// UpdateReportMeta saves the file name, outlet, title, author,
+// publication date, URL and language of report r.ID. Its text (with its format, character
 // set and source address), position and reference mark are left as they
 // are.
 func (l *Library) UpdateReportMeta(r Report) error {
@@ -217,9 +220,9 @@ func (l *Library) UpdateReportMeta(r Report) error {
 			return err
 		}
 		now := nowMicros()
-		if _, err := tx.ExecContext(ctx, `UPDATE reports SET file_name = ?, outlet = ?, title = ?, published = ?,
-			url = ?, language = ?, updated_us = ? WHERE id = ?`,
-			r.FileName, r.Outlet, r.Title, r.Published, r.URL, r.Language, now, r.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE reports SET file_name = ?, outlet = ?, title = ?, author = ?,
+			published = ?, url = ?, language = ?, updated_us = ? WHERE id = ?`,
+			r.FileName, r.Outlet, r.Title, r.Author, r.Published, r.URL, r.Language, now, r.ID); err != nil {
 			return fmt.Errorf("update %s: %w", reportLabel(old), err)
 		}
 		return touchCase(ctx, tx, old.CaseID, now)
@@ -238,8 +241,8 @@ func (l *Library) ReplaceReportText(reportID int64, content []byte) (Reanchored,
 // ReplaceReportFrom replaces the text of report r.ID with r.Content, read
 // from a new source (a newer version of the article), like
 // ReplaceReportText. The report takes the FileName, Title, Format, Charset
-// and SourceURL of r; what the analyst entered (outlet, date, URL,
-// language), its place and its reference mark are left as they are.
+// and SourceURL of r; what the analyst entered (outlet, author, date,
+// URL, language), its place and its reference mark are left as they are.
 func (l *Library) ReplaceReportFrom(r Report) (Reanchored, error) {
 	return l.replaceText(r.ID, r.Content, &r)
 }

@@ -145,6 +145,7 @@ func TestUpdateReportMeta(t *testing.T) {
 	tc := newTestCase(t, l, "Border")
 	r := tc.Tabloid
 	r.Outlet, r.Title, r.Published, r.URL, r.Language, r.FileName = "Daily Shout", "Border chaos", "2024-03-06", "https://shout.example/1", "en-GB", "shout.html"
+	r.Author = "Sam Quill, Jo Bloggs"
 	// Fields that UpdateReportMeta must not touch.
 	r.Content, r.Reference, r.Position = []byte("ignored"), true, 7
 	if err := l.UpdateReportMeta(r); err != nil {
@@ -156,7 +157,7 @@ func TestUpdateReportMeta(t *testing.T) {
 	}
 	got := d.Reports[1]
 	if got.Outlet != "Daily Shout" || got.Title != "Border chaos" || got.Published != "2024-03-06" || got.URL != "https://shout.example/1" ||
-		got.Language != "en-GB" || got.FileName != "shout.html" {
+		got.Language != "en-GB" || got.FileName != "shout.html" || got.Author != "Sam Quill, Jo Bloggs" {
 		t.Errorf("metadata not saved: %+v", got)
 	}
 	if !slices.Equal(got.Content, tc.Tabloid.Content) || got.Reference || got.Position != 1 || got.SHA256 != tc.Tabloid.SHA256 {
