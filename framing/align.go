@@ -133,7 +133,8 @@ type kw struct {
 }
 
 // keys lists the comparison keys of a sentence: content-word stems,
-// numbers, concepts of neutral synonyms and lexicon referents.
+// numbers, concepts of neutral synonyms, semantic fields and lexicon
+// referents.
 func (p *pipeline) keys(s *sent) []string {
 	var keys []string
 	for _, t := range s.toks {
@@ -145,6 +146,11 @@ func (p *pipeline) keys(s *sent) []string {
 			continue
 		}
 		keys = append(keys, t.key)
+		// Words of one semantic field ("raid", "operation") stand for the
+		// same thing in two reports of one event.
+		for _, f := range fieldOf[t.key] {
+			keys = append(keys, "%"+f)
+		}
 	}
 	for _, h := range p.hitsIn(s) {
 		keys = append(keys, "@"+h.Entry.ID)
