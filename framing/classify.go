@@ -494,12 +494,8 @@ func (p *pipeline) lexiconDiffs(row int, r Row) []Difference {
 			reps[u.report] = true
 		}
 		d := Difference{Row: row, Referent: id}
-		seen := map[int]bool{}
 		for _, u := range uses {
-			if !seen[u.report] {
-				seen[u.report] = true
-				d.Spans = append(d.Spans, u.span)
-			}
+			d.Spans = append(d.Spans, u.span)
 		}
 		switch {
 		case entry.Kind == lexicon.KindAttribution:
@@ -511,27 +507,6 @@ func (p *pipeline) lexiconDiffs(row int, r Row) []Difference {
 			}
 			if len(terms) < 2 || len(reps) < 2 || loaded == "" {
 				continue
-			}
-			// Show each report's most telling verb: its loaded one if any.
-			d.Spans = d.Spans[:0]
-			for rep := range r.Cells {
-				var pick *use
-				for k := range uses {
-					u := &uses[k]
-					if u.report != rep {
-						continue
-					}
-					if pick == nil {
-						pick = u
-					}
-					if t := termNamed(entry, u.term); t != nil && !t.Neutral {
-						pick = u
-						break
-					}
-				}
-				if pick != nil {
-					d.Spans = append(d.Spans, pick.span)
-				}
 			}
 			d.Kind = KindAttribution
 			d.Framing = true

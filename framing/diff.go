@@ -62,14 +62,33 @@ func (p *pipeline) differences(ctx context.Context) error {
 			continue
 		}
 		lexDiffs := append(p.lexiconDiffs(ri, row), p.numberDiffs(ri, cells)...)
+		for _, d := range p.namingDiffs(ri, cells) {
+			if !overlapsAny(d, lexDiffs) {
+				lexDiffs = append(lexDiffs, d)
+			}
+		}
 		var found []Difference
 		for _, pr := range pairsOf(len(cells)) {
 			a, b := cells[pr[0]], cells[pr[1]]
 			for _, sl := range changes(dmp, enc, a, b) {
 				d, ok := p.classify(ri, []cell{a, b}, sl)
-				if !ok || overlapsAny(d, lexDiffs) {
+				if !ok {
 					continue
 				}
+				if !overlapsAny(d, lexDiffs) {
+					found = append(found, d)
+				}
+				for _, e := range p.furtherFindings(ri, []cell{a, b}, sl, d) {
+					if !overlapsAny(e, lexDiffs) {
+						found = append(found, e)
+					}
+				}
+			}
+		}
+		// Field words paired across a whole row, where change regions
+		// could not pair them; the same pair found in a region merges.
+		for _, d := range p.fieldDiffs(ri, cells) {
+			if !overlapsAny(d, lexDiffs) {
 				found = append(found, d)
 			}
 		}
@@ -202,7 +221,7 @@ func mergeDiffs(ds []Difference) []Difference {
 		for _, sp := range d.Spans {
 			dup := false
 			for _, o := range out[k].Spans {
-				if o.Report == sp.Report {
+				if o.Report == sp.Report && (o.Start == sp.Start && o.End == sp.End || sp.End <= sp.Start) {
 					dup = true
 					break
 				}
@@ -213,7 +232,13 @@ func mergeDiffs(ds []Difference) []Difference {
 		}
 	}
 	for i := range out {
-		sort.Slice(out[i].Spans, func(a, b int) bool { return out[i].Spans[a].Report < out[i].Spans[b].Report })
+		sort.Slice(out[i].Spans, func(a, b int) bool {
+			x, y := out[i].Spans[a], out[i].Spans[b]
+			if x.Report != y.Report {
+				return x.Report < y.Report
+			}
+			return x.Start < y.Start
+		})
 	}
 	return out
 }

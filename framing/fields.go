@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 )
@@ -33,6 +34,17 @@ var fieldLists = map[string]string{
 	"profit":         "profits superprofits windfall gains earnings",
 }
 
+// swapFieldLists are further fields for telling framing from rewording,
+// too general to help find which sentences state the same fact.
+var swapFieldLists = map[string]string{
+	"people harmed": "people civilians residents victims inhabitants bystanders innocents non-combatants noncombatants locals",
+	"incidents":     "incident episode incursion intrusion violation provocation event affair",
+	"proposals":     "offered proposed demanded promised pledged conceded",
+	"speeches":      "speech address remarks rant tirade diatribe harangue monologue",
+	"delay":         "delayed stalled obstructed stonewalled filibustered",
+	"stance":        "views regards considers sees claims",
+}
+
 // neutralInField are the plain words of each field: a swap between two of
 // them ("troops" / "forces", "bill" / "legislation") is rewording.
 var neutralInField = func() map[string]bool {
@@ -41,41 +53,51 @@ var neutralInField = func() map[string]bool {
 		government authorities administration leadership protest protests demonstration demonstrations
 		protesters demonstrators crowd marchers bill legislation measure package law plan passed approved
 		adopted cleared leaders officials heads chiefs killed died profits cuts cut reduced reduces
-		provides funds spends allocates entered moved groups organisations organizations ends big large major`) {
+		provides funds spends allocates entered moved groups organisations organizations ends big large major
+		people residents inhabitants locals incident event offered proposed speech address remarks delayed
+		views regards considers sees`) {
 		m[stem(w)] = true
 	}
 	return m
 }()
 
-// fieldOf maps a stem to the fields it belongs to ("strike" is both a use
-// of force and a labour dispute).
-var fieldOf = func() map[string][]string {
+// fieldOf maps a stem to the fields of fieldLists it belongs to ("strike"
+// is both a use of force and a labour dispute); swapFieldOf adds those of
+// swapFieldLists.
+var (
+	fieldOf     = fieldIndex(fieldLists)
+	swapFieldOf = fieldIndex(fieldLists, swapFieldLists)
+)
+
+func fieldIndex(lists ...map[string]string) map[string][]string {
 	m := map[string][]string{}
-	names := make([]string, 0, len(fieldLists))
-	for field := range fieldLists {
-		names = append(names, field)
-	}
-	sort.Strings(names)
-	for _, field := range names {
-		for _, w := range strings.Fields(fieldLists[field]) {
-			m[stem(w)] = append(m[stem(w)], field)
+	for _, l := range lists {
+		names := make([]string, 0, len(l))
+		for field := range l {
+			names = append(names, field)
+		}
+		sort.Strings(names)
+		for _, field := range names {
+			for _, w := range strings.Fields(l[field]) {
+				m[stem(w)] = append(m[stem(w)], field)
+			}
 		}
 	}
 	return m
-}()
+}
 
 // fieldSwap finds a word of a field in a and another word of the same
 // field in b. It returns the token indices in a and b, or -1.
 func fieldSwap(a, b []token) (int, int, string) {
 	for i, x := range a {
-		if !x.content || len(fieldOf[x.key]) == 0 {
+		if !x.content || len(swapFieldOf[x.key]) == 0 {
 			continue
 		}
 		for j, y := range b {
 			if y.key == x.key || hasKey(b, x.key) || hasKey(a, y.key) || neutralInField[x.key] && neutralInField[y.key] {
 				continue
 			}
-			if f := sharedField(fieldOf[x.key], fieldOf[y.key]); f != "" {
+			if f := sharedField(swapFieldOf[x.key], swapFieldOf[y.key]); f != "" {
 				return i, j, f
 			}
 		}
@@ -102,4 +124,52 @@ func hasKey(toks []token, key string) bool {
 		}
 	}
 	return false
+}
+
+// fieldDiffs pairs, over whole cells of a row, a word of a semantic field
+// that one report uses with the one other word of that field the other
+// report uses in its place, when the clauses around them are ordered too
+// differently for a change region to hold both ("killing 23 civilians" /
+// "missiles had killed 23 people"). A field with several candidate words
+// on either side is left to the change regions.
+func (p *pipeline) fieldDiffs(row int, cells []cell) []Difference {
+	var out []Difference
+	for _, pr := range pairsOf(len(cells)) {
+		a, b := cells[pr[0]], cells[pr[1]]
+		own := func(x, y cell) map[string][]int {
+			m := map[string][]int{}
+			for i, t := range x.toks {
+				if !t.content || t.cap && i > 0 || hasKey(y.toks, t.key) {
+					continue
+				}
+				for _, f := range swapFieldOf[t.key] {
+					m[f] = append(m[f], i)
+				}
+			}
+			return m
+		}
+		fa, fb := own(a, b), own(b, a)
+		fields := make([]string, 0, len(fa))
+		for f := range fa {
+			fields = append(fields, f)
+		}
+		sort.Strings(fields)
+		for _, f := range fields {
+			ia, ib := fa[f], fb[f]
+			if len(ia) != 1 || len(ib) != 1 {
+				continue
+			}
+			x, y := a.toks[ia[0]], b.toks[ib[0]]
+			if neutralInField[x.key] && neutralInField[y.key] {
+				continue
+			}
+			out = append(out, Difference{Row: row, Kind: KindSubstitution, Framing: true,
+				Spans: []Span{
+					p.spanOf(a, slotSpan{report: a.report, from: ia[0], to: ia[0] + 1}),
+					p.spanOf(b, slotSpan{report: b.report, from: ib[0], to: ib[0] + 1}),
+				},
+				Explanation: fmt.Sprintf("different words for the same %s: %q / %q", f, x.lower, y.lower)})
+		}
+	}
+	return mergeDiffs(out)
 }

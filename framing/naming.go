@@ -1,6 +1,9 @@
 package framing
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // Naming choices the engine recognises without a lexicon entry: Russian
 // against Ukrainian spellings of Ukrainian names (Vinnitsa / Vinnytsia,
@@ -65,4 +68,67 @@ func distancingAt(toks []token) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// namingDiffs finds, over whole cells of a row, the naming choices that a
+// change region can miss when the name sits in a clause reworded around
+// it: Russian-based against Ukrainian-based spellings of a name, and a
+// report that puts "what it calls" before words another report uses
+// plainly.
+func (p *pipeline) namingDiffs(row int, cells []cell) []Difference {
+	var out []Difference
+	cellSpan := func(c cell, from, to int) Span {
+		return p.spanOf(c, slotSpan{report: c.report, from: from, to: to})
+	}
+	for _, pr := range pairsOf(len(cells)) {
+		a, b := cells[pr[0]], cells[pr[1]]
+		seen := map[string]bool{}
+		for i, x := range a.toks {
+			if !x.cap || !x.content {
+				continue
+			}
+			for j, y := range b.toks {
+				if !y.cap || !y.content || seen[x.lower+"|"+y.lower] || !ruUkVariant(x.lower, y.lower) {
+					continue
+				}
+				seen[x.lower+"|"+y.lower] = true
+				out = append(out, Difference{Row: row, Kind: KindSubstitution, Framing: true,
+					Spans:       []Span{cellSpan(a, i, i+1), cellSpan(b, j, j+1)},
+					Explanation: "Russian-based and Ukrainian-based spellings of the same name"})
+			}
+		}
+		for _, c := range [][2]cell{{a, b}, {b, a}} {
+			x, y := c[0], c[1]
+			from, to := distancingAt(x.toks)
+			if from < 0 {
+				continue
+			}
+			if f2, _ := distancingAt(y.toks); f2 >= 0 {
+				continue
+			}
+			// The words called so: what follows the construction, found
+			// in the other report.
+			k := to
+			for k < len(x.toks) && !x.toks[k].content {
+				k++
+			}
+			if k >= len(x.toks) {
+				continue
+			}
+			for j, t := range y.toks {
+				if t.key != x.toks[k].key {
+					continue
+				}
+				n := 1
+				for n < 4 && k+n < len(x.toks) && j+n < len(y.toks) && x.toks[k+n].key == y.toks[j+n].key {
+					n++
+				}
+				out = append(out, Difference{Row: row, Kind: KindModifier, Framing: true,
+					Spans:       []Span{cellSpan(x, from, k+n), cellSpan(y, j, j+n)},
+					Explanation: fmt.Sprintf("%s distances itself from the words %s uses plainly", p.docs[x.report].Name, p.docs[y.report].Name)})
+				break
+			}
+		}
+	}
+	return mergeDiffs(out)
 }

@@ -22,7 +22,7 @@ import (
 const (
 	floorSegF1            = 0.97
 	floorAlignF1          = 0.85
-	floorFramingRecall    = 0.55
+	floorFramingRecall    = 0.69
 	floorFramingPrecision = 0.75
 	// At most one framing flag per this many sentences on an event with no
 	// framing differences at all.

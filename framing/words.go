@@ -146,6 +146,13 @@ var loadedWords = wordSet(`
 	far-left far-right hard-right hard-left woke elitist elites globalist corrupt crooked rigged
 	breakaway renegade self-governing self-ruled democratically rogue pariah
 	left-wing right-wing far-left far-right open-borders hard-left hard-right ultra-nationalist ultranationalist
+	defiant defiantly rambling tirade diatribe rant obstinate obstructionist stubborn record-breaking
+	common-sense commonsense able-bodied hard-working hardworking freeloaders handouts fair unfair unjust
+	innocent innocents defenceless defenseless helpless tragic tragedy heartbreaking horrific horrifying
+	appalling shocking outrageous outrage scandal scandalous cynical cynically shameful
+	high-precision precision-guided pinpoint surgical neutralised neutralized
+	cronies henchmen stooges lackeys apologists warmongers warmonger hawks
+	undocumented unauthorized unauthorised irregular queue-jumpers
 	`)
 
 // timeWords are days, months and relative dates: swapping them is a

@@ -1,0 +1,103 @@
+package framing
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"framelens/framing/ingest"
+	"framelens/framing/lexicon"
+)
+
+// TestFramingInsideRewordedClauses checks that word choices are found even
+// when the clause around them is reworded, each with its own short spans,
+// and that neutral rewording stays unflagged.
+func TestFramingInsideRewordedClauses(t *testing.T) {
+	lex, err := lexicon.Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		a, b string
+		want [][2]string // pairs of span texts some framing difference must hold
+		none bool        // no framing difference at all
+	}{
+		{
+			name: "victims and a label in a rewritten clause",
+			a:    "Russian missiles struck the centre of Vinnytsia on Thursday, killing 23 civilians, officials said.",
+			b:    "On Thursday the Kiev regime claimed that missiles had killed 23 people in the centre of Vinnytsia.",
+			want: [][2]string{{"civilians", "people"}, {"said", "claimed"}},
+		},
+		{
+			name: "distancing before words the other report uses plainly",
+			a:    "The foreign ministry said the object that crossed the country was a civilian unmanned airship used for research.",
+			b:    "The foreign ministry said the object that crossed the country was what it called a civilian unmanned airship used for research.",
+			want: [][2]string{{"civilian unmanned airship", "what it called a civilian unmanned airship"}},
+		},
+		{
+			name: "Russian-based spelling inside a reworded clause",
+			a:    "A rocket hit the site overnight, the administration of Energodar said on Sunday, adding that no one was hurt.",
+			b:    "Officials in Enerhodar reported on Sunday that a rocket had landed at the site during the night without injuring anyone.",
+			want: [][2]string{{"Energodar", "Enerhodar"}},
+		},
+		{
+			name: "neutral rewording of a peaceful event",
+			a:    "Thousands of people watched the eclipse from the park on Monday afternoon.",
+			b:    "On Monday afternoon thousands of spectators watched the eclipse from inside the park.",
+			none: true,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := ingest.Paste("a", tc.a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := ingest.Paste("b", tc.b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := Compare(context.Background(), []*ingest.Document{a, b}, Options{Lexicon: lex})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var flagged []string
+			texts := []string{tc.a, tc.b}
+			// has reports whether d has a span in report that overlaps
+			// the first occurrence of text.
+			has := func(d Difference, report int, text string) bool {
+				at := strings.Index(texts[report], text)
+				if at < 0 {
+					t.Fatalf("%q is not in report %d", text, report)
+				}
+				for _, sp := range d.Spans {
+					if sp.Report == report && sp.Start < at+len(text) && at < sp.End {
+						return true
+					}
+				}
+				return false
+			}
+			for _, d := range c.Differences {
+				if d.Framing {
+					flagged = append(flagged, fmt.Sprintf("%s %v", d.Kind, d.Spans))
+				}
+			}
+			if tc.none && len(flagged) > 0 {
+				t.Fatalf("neutral rewording flagged as framing: %v", flagged)
+			}
+			for _, w := range tc.want {
+				found := false
+				for _, d := range c.Differences {
+					if d.Framing && has(d, 0, w[0]) && has(d, 1, w[1]) {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("no framing difference holds %q / %q; flagged: %v", w[0], w[1], flagged)
+				}
+			}
+		})
+	}
+}
