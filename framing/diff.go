@@ -85,9 +85,10 @@ func (p *pipeline) differences(ctx context.Context) error {
 				}
 			}
 		}
-		// Field words paired across a whole row, where change regions
-		// could not pair them; the same pair found in a region merges.
-		for _, d := range p.fieldDiffs(ri, cells) {
+		// Field words and reporting verbs paired across a whole row, where
+		// change regions could not pair them; the same pair found in a
+		// region merges.
+		for _, d := range append(p.fieldDiffs(ri, cells), p.attributionDiffs(ri, cells)...) {
 			if !overlapsAny(d, lexDiffs) {
 				found = append(found, d)
 			}

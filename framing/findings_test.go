@@ -43,6 +43,12 @@ func TestFramingInsideRewordedClauses(t *testing.T) {
 			want: [][2]string{{"Energodar", "Enerhodar"}},
 		},
 		{
+			name: "reporting verbs in clauses ordered differently",
+			a:    "The office said on Tuesday that the speech was a provocation that harmed peace across the strait.",
+			b:    "In a statement on Tuesday the office denounced the speech as a provocation that harmed peace across the strait.",
+			want: [][2]string{{"said", "denounced"}},
+		},
+		{
 			name: "neutral rewording of a peaceful event",
 			a:    "Thousands of people watched the eclipse from the park on Monday afternoon.",
 			b:    "On Monday afternoon thousands of spectators watched the eclipse from inside the park.",

@@ -132,3 +132,38 @@ func (p *pipeline) namingDiffs(row int, cells []cell) []Difference {
 	}
 	return mergeDiffs(out)
 }
+
+// attributionDiffs pairs, over whole cells of a row, a reporting verb one
+// report uses with the different one another report uses, when at least
+// one of them is not neutral ("said" / "claimed"): the verbs often sit in
+// clauses reworded around them.
+func (p *pipeline) attributionDiffs(row int, cells []cell) []Difference {
+	var out []Difference
+	verbs := func(c cell) (lemmas []string, at []int) {
+		for i, t := range c.toks {
+			if v, ok := attributionVerbs[t.lower]; ok {
+				lemmas, at = append(lemmas, v), append(at, i)
+			}
+		}
+		return
+	}
+	for _, pr := range pairsOf(len(cells)) {
+		a, b := cells[pr[0]], cells[pr[1]]
+		la, ia := verbs(a)
+		lb, ib := verbs(b)
+		if len(la) != 1 || len(lb) != 1 || la[0] == lb[0] || neutralVerbs[la[0]] && neutralVerbs[lb[0]] {
+			continue // no verb, several (several statements), or the same
+		}
+		loaded := la[0]
+		if neutralVerbs[loaded] {
+			loaded = lb[0]
+		}
+		out = append(out, Difference{Row: row, Kind: KindAttribution, Framing: true,
+			Spans: []Span{
+				p.spanOf(a, slotSpan{report: a.report, from: ia[0], to: ia[0] + 1}),
+				p.spanOf(b, slotSpan{report: b.report, from: ib[0], to: ib[0] + 1}),
+			},
+			Explanation: fmt.Sprintf("%q casts the statement differently from a neutral reporting verb", loaded)})
+	}
+	return mergeDiffs(out)
+}

@@ -89,6 +89,10 @@ var attributionVerbs = func() map[string]string {
 		"scoff":       "scoff scoffs scoffed",
 		"rant":        "rant rants ranted ranting",
 		"demand":      "demand demands demanded demanding",
+		"estimate":    "estimate estimates estimated",
+		"predict":     "predict predicts predicted",
+		"write":       "write writes wrote",
+		"post":        "posted",
 	} {
 		for _, f := range strings.Fields(forms) {
 			m[f] = lemma
@@ -101,7 +105,8 @@ var attributionVerbs = func() map[string]string {
 var neutralVerbs = map[string]bool{
 	"say": true, "tell": true, "state": true, "add": true, "note": true, "announce": true,
 	"report": true, "confirm": true, "stress": true, "emphasize": true, "underline": true,
-	"point": true, "declare": true, "call": true, "urge": true,
+	"point": true, "declare": true, "call": true, "urge": true, "estimate": true,
+	"predict": true, "write": true, "post": true,
 }
 
 // baseModifiers are loaded modifiers and hedges whose mere presence in one
