@@ -471,9 +471,14 @@ func TestDetailPaneShowsWordChangesAgainstTheReference(t *testing.T) {
 	m := wb.model
 	kyiv := column(t, m, "Kyiv Ledger")
 	row := rowWith(t, m, kyiv, "Lavrov claimed that Russia")
+	// The row where Kyiv Ledger has Lavrov "claim" is one the wire did
+	// not report on its own; Moscow State Wire, which says "said", is
+	// made the reference.
+	moscow := m.entries[column(t, m, "Moscow State Wire")]
+	act(func() { wb.setReference(moscow) })
 	wb.jumpTo(row)
 	text := wb.ui.detail.text()
-	for _, want := range []string{"Global Wire (reference)", "Kyiv Ledger", "Attribution verb · framing", "“claimed”"} {
+	for _, want := range []string{"Moscow State Wire (reference)", "Kyiv Ledger", "Attribution verb · framing", "“claimed”"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the detail pane lacks %q:\n%s", want, text)
 		}

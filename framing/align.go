@@ -13,7 +13,9 @@ import (
 // cosine), with lexicon referents and numbers as extra shared keys so that
 // "Ukrainian crisis" and "war against Ukraine" count as the same thing.
 // Candidate pairs come from an inverted index of keys, never from a dense
-// all-pairs loop. Pairs are then merged into rows strongest first, under
+// all-pairs loop. A pair gains support from third reports: a sentence of
+// another report that matches both sides makes it likelier that the two
+// state the same fact in different words. Pairs are then merged into rows strongest first, under
 // constraints: a row holds at most two sentences of one report and only
 // when they are adjacent (one sentence of another report covers both), and
 // the average similarity between the two groups being merged must stay
@@ -32,7 +34,16 @@ var (
 	headlineMin  = 0.04 // headlines sharing this much are taken as one row
 	leadUp       = 1.3  // lead sentences (the first after the headline) lean together
 	positionUp   = 0.15 // sentences at the same relative place gain up to this share
+	supportUp    = 0.9  // weight of the support a pair draws from third reports
+	supportMin   = 0.15 // lowest similarity of a pair that lends support
+	supportShare = 0.4  // and only when this close to the sentence's best match in that report
 )
+
+// cand is a candidate pair: indices into the list of all sentences.
+type cand struct {
+	a, b int32
+	sim  float64
+}
 
 type edge struct {
 	a, b *sent
@@ -246,10 +257,6 @@ func (p *pipeline) candidates(ctx context.Context, unlinked map[*sent]bool) ([]e
 	bestOf := make([]float64, len(all)*nr) // sentence x other report -> best score
 	acc := make([]float64, len(all))
 	var touched []int32
-	type cand struct {
-		a, b int32
-		sim  float64
-	}
 	var cands []cand
 	for ai, a := range all {
 		if ai%256 == 0 {
@@ -280,21 +287,32 @@ func (p *pipeline) candidates(ctx context.Context, unlinked map[*sent]bool) ([]e
 			acc[bi] = 0
 			b := all[bi]
 			v = p.adjust(a, b, v)
-			if v < edgeMin {
+			if v < min(edgeMin, supportMin) {
 				continue
 			}
 			cands = append(cands, cand{int32(ai), bi, v})
-			if k := ai*nr + b.report; v > bestOf[k] {
-				bestOf[k] = v
-			}
-			if k := int(bi)*nr + a.report; v > bestOf[k] {
-				bestOf[k] = v
-			}
 		}
 		touched = touched[:0]
 	}
-	var edges []edge
+	// Each pair gains the support of the third reports, then weak pairs go.
+	for i, sup := range supports(all, nr, cands) {
+		cands[i].sim += supportUp * sup
+	}
+	kept := cands[:0]
 	for _, c := range cands {
+		if c.sim < edgeMin {
+			continue
+		}
+		kept = append(kept, c)
+		if k := int(c.a)*nr + all[c.b].report; c.sim > bestOf[k] {
+			bestOf[k] = c.sim
+		}
+		if k := int(c.b)*nr + all[c.a].report; c.sim > bestOf[k] {
+			bestOf[k] = c.sim
+		}
+	}
+	var edges []edge
+	for _, c := range kept {
 		a, b := all[c.a], all[c.b]
 		if c.sim < bestShare*bestOf[int(c.a)*nr+b.report] || c.sim < bestShare*bestOf[int(c.b)*nr+a.report] {
 			continue
@@ -314,6 +332,90 @@ func (p *pipeline) candidates(ctx context.Context, unlinked map[*sent]bool) ([]e
 		return p.less(edges[i].b, edges[j].b)
 	})
 	return edges, nil
+}
+
+// supports measures how far third reports back each pair of sentences:
+// when a sentence of a third report matches both a and b, the three most
+// likely state one fact even if a and b share few words ("Beijing said it
+// reserved the right to respond" and "China will ... reserve the right to
+// make further necessary responses" meet through "It said China reserved
+// the right to take further action"). For each third report the best such
+// sentence counts with the weaker of its two similarities; the support of
+// a pair is the mean over all third reports, so that it does not grow with
+// the number of reports. Only pairs of at least supportMin lend support.
+// With two reports there is no support.
+func supports(all []*sent, nr int, cands []cand) []float64 {
+	out := make([]float64, len(cands))
+	if nr < 3 {
+		return out
+	}
+	type nbr struct {
+		gid int32
+		sim float64
+	}
+	// Only a sentence's near-best matches in each report lend support:
+	// weak alternatives are noise, and skipping them keeps large cases fast.
+	top := make([]float64, len(all)*nr)
+	for _, c := range cands {
+		ka, kb := int(c.a)*nr+all[c.b].report, int(c.b)*nr+all[c.a].report
+		top[ka] = max(top[ka], c.sim)
+		top[kb] = max(top[kb], c.sim)
+	}
+	near := make([][]nbr, len(all))
+	for _, c := range cands {
+		if c.sim < supportMin {
+			continue
+		}
+		if c.sim >= supportShare*top[int(c.a)*nr+all[c.b].report] {
+			near[c.a] = append(near[c.a], nbr{c.b, c.sim})
+		}
+		if c.sim >= supportShare*top[int(c.b)*nr+all[c.a].report] {
+			near[c.b] = append(near[c.b], nbr{c.a, c.sim})
+		}
+	}
+	for _, ns := range near {
+		sort.Slice(ns, func(i, j int) bool { return ns[i].gid < ns[j].gid })
+	}
+	best := make([]float64, nr)
+	var touched []int
+	var vals []float64
+	for i, c := range cands {
+		na, nb := near[c.a], near[c.b]
+		for j, k := 0, 0; j < len(na) && k < len(nb); {
+			switch {
+			case na[j].gid < nb[k].gid:
+				j++
+			case na[j].gid > nb[k].gid:
+				k++
+			default:
+				r := all[na[j].gid].report
+				if best[r] == 0 {
+					touched = append(touched, r)
+				}
+				best[r] = max(best[r], min(na[j].sim, nb[k].sim))
+				j++
+				k++
+			}
+		}
+		if len(touched) == 0 {
+			continue
+		}
+		// Summed in value order, so that the result does not depend on
+		// the order of the reports.
+		vals = vals[:0]
+		for _, r := range touched {
+			vals = append(vals, best[r])
+			best[r] = 0
+		}
+		touched = touched[:0]
+		sort.Float64s(vals)
+		var sum float64
+		for _, v := range vals {
+			sum += v
+		}
+		out[i] = sum / float64(nr-2)
+	}
+	return out
 }
 
 // less orders sentences by report name, then index: independent of the

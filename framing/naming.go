@@ -82,18 +82,28 @@ func (p *pipeline) namingDiffs(row int, cells []cell) []Difference {
 	}
 	for _, pr := range pairsOf(len(cells)) {
 		a, b := cells[pr[0]], cells[pr[1]]
+		// Each capitalised word is turned into its Ukrainian-based
+		// spelling once and looked up among the other cell's words.
 		seen := map[string]bool{}
-		for i, x := range a.toks {
-			if !x.cap || !x.content {
-				continue
+		for _, dir := range [][2]cell{{a, b}, {b, a}} {
+			x, y := dir[0], dir[1]
+			names := map[string]int{}
+			for j, t := range y.toks {
+				if _, ok := names[t.lower]; !ok && t.cap && t.content && len(t.lower) >= 4 {
+					names[t.lower] = j
+				}
 			}
-			for j, y := range b.toks {
-				if !y.cap || !y.content || seen[x.lower+"|"+y.lower] || !ruUkVariant(x.lower, y.lower) {
+			for i, t := range x.toks {
+				if !t.cap || !t.content || len(t.lower) < 4 {
 					continue
 				}
-				seen[x.lower+"|"+y.lower] = true
+				j, ok := names[toUkrainian(t.lower)]
+				if !ok || y.toks[j].lower == t.lower || seen[t.lower+"|"+y.toks[j].lower] {
+					continue
+				}
+				seen[t.lower+"|"+y.toks[j].lower] = true
 				out = append(out, Difference{Row: row, Kind: KindSubstitution, Framing: true,
-					Spans:       []Span{cellSpan(a, i, i+1), cellSpan(b, j, j+1)},
+					Spans:       []Span{cellSpan(x, i, i+1), cellSpan(y, j, j+1)},
 					Explanation: "Russian-based and Ukrainian-based spellings of the same name"})
 			}
 		}

@@ -1,0 +1,67 @@
+package framing
+
+import (
+	"math"
+	"testing"
+)
+
+func TestSupports(t *testing.T) {
+	// Reports 0, 1 and 2 (and 3 when nr is 4) with one or two sentences
+	// each; all lists every sentence in report order.
+	mk := func(reports ...int) []*sent {
+		var all []*sent
+		for r, n := range reports {
+			for i := range n {
+				all = append(all, &sent{report: r, index: i, gid: len(all)})
+			}
+		}
+		return all
+	}
+	for _, tc := range []struct {
+		name    string
+		reports []int // sentences per report
+		cands   []cand
+		want    []float64
+	}{
+		{
+			name:    "two reports: no support",
+			reports: []int{1, 1},
+			cands:   []cand{{0, 1, 0.5}},
+			want:    []float64{0},
+		},
+		{
+			name:    "a third sentence matching both sides lends the weaker match",
+			reports: []int{1, 1, 1},
+			cands:   []cand{{0, 1, 0.1}, {0, 2, 0.4}, {1, 2, 0.3}},
+			want:    []float64{0.3, 0, 0},
+		},
+		{
+			name:    "matches below supportMin lend nothing",
+			reports: []int{1, 1, 1},
+			cands:   []cand{{0, 1, 0.3}, {0, 2, 0.4}, {1, 2, supportMin / 2}},
+			want:    []float64{0, 0, 0.3},
+		},
+		{
+			name:    "the best sentence of each third report counts, averaged over third reports",
+			reports: []int{1, 1, 2, 1},
+			// Sentences: 0 (report 0), 1 (report 1), 2 and 3 (report 2), 4 (report 3).
+			cands: []cand{{0, 1, 0.2}, {0, 2, 0.3}, {1, 2, 0.6}, {0, 3, 0.5}, {1, 3, 0.4}, {0, 4, 0.2}, {1, 4, 0.9}},
+			// (0,1): report 2 lends max(min(.3,.6), min(.5,.4)) = .4, report 3
+			// min(.2,.9) = .2: mean .3. Every other pair has one third
+			// report lending .2 and one lending nothing.
+			want: []float64{0.3, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := supports(mk(tc.reports...), len(tc.reports), tc.cands)
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %d supports, want %d", len(got), len(tc.want))
+			}
+			for i := range got {
+				if math.Abs(got[i]-tc.want[i]) > 1e-9 {
+					t.Errorf("pair %d: support %.3f, want %.3f", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
