@@ -154,9 +154,9 @@ func (p *pipeline) keys(s *sent) []string {
 		}
 		if c, ok := concepts[t.lower]; ok {
 			keys = append(keys, c)
-			continue
+		} else {
+			keys = append(keys, t.key)
 		}
-		keys = append(keys, t.key)
 		// Words of one semantic field ("raid", "operation") stand for the
 		// same thing in two reports of one event.
 		for _, f := range fieldOf[t.key] {

@@ -64,9 +64,10 @@ func (p *pipeline) classify(row int, cells []cell, sl slot) (Difference, bool) {
 			return d, true
 		}
 		if maxLen <= 4 && !allTime(contentOf(sides[0].toks)) {
+			// Whether the figures count the same thing, and so frame it,
+			// is decided over the whole row (numberDiffs).
 			d.Kind = KindNumber
-			d.Framing = true
-			d.Explanation = "the reports give different figures"
+			d.Explanation = "different figures in this place"
 			return d, true
 		}
 	}
@@ -125,7 +126,7 @@ func (p *pipeline) classify(row int, cells []cell, sl slot) (Difference, bool) {
 	// report only.
 	for i, s := range sides {
 		for k, t := range s.toks {
-			if isAffiliationLabel(t.lower) && !hasWord(sides[1-i].toks, t.lower) && !(t.cap && !isSentenceStart(s, t)) {
+			if isAffiliationLabel(t.lower) && !hasWord(sides[1-i].toks, t.lower) {
 				d.Kind = KindModifier
 				d.Framing = true
 				d.Explanation = fmt.Sprintf("%q ties the actor to a side in %s only", t.lower, p.docs[s.c.report].Name)

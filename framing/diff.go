@@ -68,9 +68,12 @@ func (p *pipeline) differences(ctx context.Context) error {
 			}
 		}
 		var found []Difference
+		var pds []pairDiff
 		for _, pr := range pairsOf(len(cells)) {
 			a, b := cells[pr[0]], cells[pr[1]]
-			for _, sl := range changes(dmp, enc, a, b) {
+			pd := changes(dmp, enc, a, b)
+			pds = append(pds, pd)
+			for _, sl := range pd.slots {
 				d, ok := p.classify(ri, []cell{a, b}, sl)
 				if !ok {
 					continue
@@ -93,8 +96,9 @@ func (p *pipeline) differences(ctx context.Context) error {
 				found = append(found, d)
 			}
 		}
-		p.diffs = append(p.diffs, mergeDiffs(found)...)
-		p.diffs = append(p.diffs, lexDiffs...)
+		rowDiffs := append(mergeDiffs(found), lexDiffs...)
+		p.completeCounterparts(rowDiffs, pds)
+		p.diffs = append(p.diffs, rowDiffs...)
 		p.diffs = append(p.diffs, p.quotationDiffs(ri, row, cells)...)
 	}
 	sort.SliceStable(p.diffs, func(i, j int) bool {
@@ -134,15 +138,27 @@ func pairsOf(n int) [][2]int {
 	return out
 }
 
-// changes returns the change regions between two cells.
-func changes(dmp *diffmatchpatch.DiffMatchPatch, enc *encoder, a, b cell) []slot {
+// pairDiff is the word diff of two cells of a row: the slots where they
+// differ, and which token of b each token of a equals (-1 for none).
+type pairDiff struct {
+	a, b  cell
+	slots []slot
+	ab    []int
+}
+
+// changes returns the word diff of two cells.
+func changes(dmp *diffmatchpatch.DiffMatchPatch, enc *encoder, a, b cell) pairDiff {
 	diffs := dmp.DiffMainRunes(enc.runes(a.toks), enc.runes(b.toks), false)
-	var out []slot
+	var regions []region
+	ab := make([]int, len(a.toks))
+	for k := range ab {
+		ab[k] = -1
+	}
 	i, j := 0, 0
 	var cur *region
 	flush := func() {
 		if cur != nil {
-			out = append(out, slot{spans: []slotSpan{{a.report, cur.i1, cur.i2}, {b.report, cur.j1, cur.j2}}})
+			regions = append(regions, *cur)
 			cur = nil
 		}
 	}
@@ -159,6 +175,9 @@ func changes(dmp *diffmatchpatch.DiffMatchPatch, enc *encoder, a, b cell) []slot
 				continue
 			}
 			flush()
+			for n := 0; n < k; n++ {
+				ab[i+n] = j + n
+			}
 			i += k
 			j += k
 		case diffmatchpatch.DiffDelete:
@@ -176,7 +195,7 @@ func changes(dmp *diffmatchpatch.DiffMatchPatch, enc *encoder, a, b cell) []slot
 		}
 	}
 	flush()
-	return out
+	return pairDiff{a: a, b: b, slots: refine(a, b, regions), ab: ab}
 }
 
 func onlyFunctionWords(toks []token) bool {

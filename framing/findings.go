@@ -137,7 +137,7 @@ func (p *pipeline) furtherFindings(row int, cells []cell, sl slot, main Differen
 	for i, s := range sides {
 		other := sides[1-i]
 		for k, t := range s.toks {
-			if t.cap && !isSentenceStart(s, t) {
+			if t.cap && !isSentenceStart(s, t) && !isAffiliationLabel(t.lower) {
 				continue // part of a name
 			}
 			switch {

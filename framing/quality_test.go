@@ -22,8 +22,8 @@ import (
 const (
 	floorSegF1            = 0.97
 	floorAlignF1          = 0.88
-	floorFramingRecall    = 0.71
-	floorFramingPrecision = 0.75
+	floorFramingRecall    = 0.78
+	floorFramingPrecision = 0.79
 	// At most one framing flag per this many sentences on an event with no
 	// framing differences at all.
 	sentencesPerFalseFlag = 50

@@ -23,7 +23,9 @@ type Piece struct {
 
 // Pieces cuts the display text of one sentence into runs, each either
 // plain (Diff == -1) or covered by one difference. The runs joined give
-// Sentence.Text. Where differences overlap, framing ones win.
+// Sentence.Text. Where differences overlap, framing ones win, and among
+// those the one with the narrower span (a contested term inside the wider
+// wording another difference pairs with it).
 func (c *Comparison) Pieces(report, sentence int) []Piece {
 	if report < 0 || report >= len(c.Reports) || sentence < 0 || sentence >= len(c.Reports[report].Sentences) {
 		return nil
@@ -35,6 +37,7 @@ func (c *Comparison) Pieces(report, sentence int) []Piece {
 	}
 	// Mark every raw byte of the sentence with the best difference on it.
 	mark := make([]int, s.End-s.Start)
+	width := make([]int, s.End-s.Start) // length of the span that set mark
 	for i := range mark {
 		mark[i] = -1
 	}
@@ -47,8 +50,9 @@ func (c *Comparison) Pieces(report, sentence int) []Piece {
 			}
 			for b := max(sp.Start, s.Start); b < min(sp.End, s.End); b++ {
 				cur := mark[b-s.Start]
-				if cur < 0 || better(d, c.Differences[cur]) {
+				if cur < 0 || better(d, c.Differences[cur]) || !better(c.Differences[cur], d) && sp.End-sp.Start < width[b-s.Start] {
 					mark[b-s.Start] = di
+					width[b-s.Start] = sp.End - sp.Start
 				}
 			}
 		}

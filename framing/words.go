@@ -18,7 +18,7 @@ var concepts = func() map[string]string {
 	for _, group := range []string{
 		"plant station facility", "staff workers employees personnel", "containers casks",
 		"talks meeting negotiations", "met meet meets", "minister ministers", "top senior",
-		"killed dead died deaths", "wounded injured hurt", "capital", "ministry department",
+		"killed dead died deaths kill kills killing", "wounded injured hurt", "capital", "ministry department",
 		"statement communique", "soldiers troops servicemen", "aircraft plane jet",
 		"shot downed", "began started launched", "nearly almost roughly about approximately around some",
 		"more over", "fewer less", "also", "large big", "small little", "said told stated added noted",

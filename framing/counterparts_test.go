@@ -1,0 +1,75 @@
+package framing
+
+import "testing"
+
+// TestCounterpartsAcrossTheRow checks that a framing difference found in
+// one report shows what every other report of the row says in its place.
+func TestCounterpartsAcrossTheRow(t *testing.T) {
+	texts := []string{
+		"The Kiev regime claimed that more than 20 people had been killed in the city.",
+		"Ukrainian officials said that more than 20 people had been killed in the city.",
+		"The State Emergency Service reported that more than 20 people had been killed in the city.",
+	}
+	c := compareTexts(t, texts...)
+	if len(framingWith(t, c, texts, "", map[int]string{0: "regime", 1: "Ukrainian officials", 2: "State Emergency Service"})) == 0 {
+		t.Errorf("no framing difference holds the label and the words of both other reports in its place: %v", c.Differences)
+	}
+	// A report with the same words in that place is shown with them.
+	texts = []string{
+		"The attack was part of Russia's war against Ukraine, officials said.",
+		"The operation was part of Russia's war against Ukraine, officials said.",
+		"The attack was part of Russia's war against Ukraine, officials said.",
+	}
+	c = compareTexts(t, texts...)
+	if len(framingWith(t, c, texts, "", map[int]string{0: "attack", 1: "operation", 2: "attack"})) == 0 {
+		t.Errorf("no framing difference holds attack / operation / attack: %v", c.Differences)
+	}
+}
+
+func TestRefineSplitsRewrittenClauses(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		want [][2]string // word pairs some framing difference must hold
+	}{
+		{
+			name: "a label and a verb in one rewritten clause",
+			a:    "The Kiev regime claimed on Thursday that 20 people had died.",
+			b:    "Ukrainian officials said on Thursday that 20 people had died.",
+			want: [][2]string{{"claimed", "said"}, {"regime", "Ukrainian officials"}},
+		},
+		{
+			name: "a moved clause is the same words",
+			a:    "On Sunday, the rebels seized the airport near the capital.",
+			b:    "The fighters took the airport near the capital on Sunday.",
+			want: [][2]string{{"rebels", "fighters"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			texts := []string{tc.a, tc.b}
+			c := compareTexts(t, texts...)
+			for _, w := range tc.want {
+				if len(framingWith(t, c, texts, "", map[int]string{0: w[0], 1: w[1]})) == 0 {
+					t.Errorf("no framing difference holds %q / %q: %v", w[0], w[1], c.Differences)
+				}
+			}
+		})
+	}
+}
+
+func TestMovedWords(t *testing.T) {
+	toks := func(s string) cell { return cell{toks: tokenize(s, 0, len(s))} }
+	a := toks("On Sunday the rebels seized the airport")
+	b := toks("The rebels took the airport on Sunday")
+	// Regions as go-diff leaves them: "On Sunday" against nothing, then
+	// "seized" / "took", then nothing against "on Sunday".
+	regions := []region{{0, 2, 0, 0}, {4, 5, 2, 3}, {7, 7, 5, 7}}
+	ma, mb := movedWords(a, b, regions)
+	if !ma[1] || !mb[6] {
+		t.Errorf("Sunday is the same word moved: got %v / %v", ma, mb)
+	}
+	if ma[4] || mb[2] {
+		t.Errorf("seized / took are a change, not a move: got %v / %v", ma, mb)
+	}
+}
