@@ -352,7 +352,7 @@ func (s *splitter) periodEnds(i, bs, k, be int) bool {
 	case neverEnds:
 		return false
 	case endsBeforeOpener:
-		return nextIsOpener(text, k, be)
+		return nextIsOpener(text, k, be) || isDotted(word) && word == strings.ToUpper(word) && nameThenComma(text, k, be)
 	case endsBeforeCapital:
 		return isCapital(next)
 	case numberSign:
@@ -465,6 +465,29 @@ func nextIsOpener(text string, k, be int) bool {
 		return false
 	}
 	return openers[text[k:e]]
+}
+
+// nameThenComma reports whether the text at k is one capitalised word
+// followed straight by a comma: a name opening a sentence ("...in the U.S.
+// Krausz, 61, is ..."), which "U.S." does not run into as a modifier
+// ("U.S. officials", "U.S. Secretary of State"). Only capital dotted
+// abbreviations (U.S., U.N.) are followed this way.
+func nameThenComma(text string, k, be int) bool {
+	r, _ := utf8.DecodeRuneInString(text[k:])
+	if !isCapital(r) {
+		return false
+	}
+	e, lower := k, false
+	for e < be {
+		r, size := utf8.DecodeRuneInString(text[e:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		lower = lower || unicode.IsLower(r)
+		e += size
+	}
+	// A name has lower-case letters; "ET," after "p.m." is a time zone.
+	return lower && e < be && text[e] == ','
 }
 
 // startsCapital reports whether the text at k starts with a capital letter,

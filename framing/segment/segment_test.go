@@ -155,6 +155,11 @@ func TestSplit(t *testing.T) {
 			[]string{"The craft had strayed into the U.S.", "The Pentagon said it posed no threat."},
 		},
 		{
+			"U.S. before a name and a comma",
+			"Agostini is a professor emeritus at Ohio State University in the U.S. Krausz, 61, is a director in Garching.",
+			[]string{"Agostini is a professor emeritus at Ohio State University in the U.S.", "Krausz, 61, is a director in Garching."},
+		},
+		{
 			"U.S. before a capitalised opener",
 			"Beijing said the balloon had drifted into the U.S. On Sunday, it protested again.",
 			[]string{"Beijing said the balloon had drifted into the U.S.", "On Sunday, it protested again."},
