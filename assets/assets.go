@@ -14,6 +14,14 @@ var Icon []byte
 //go:embed lexicon/lexicon.yaml
 var Lexicon []byte
 
+// Vocabulary is the bundled news vocabulary (vocabulary/news-vocabulary.txt):
+// neutral synonyms, semantic fields of framing words, loaded words,
+// reporting verbs and vague quantities. Its format is described at the top
+// of the file.
+//
+//go:embed vocabulary/news-vocabulary.txt
+var Vocabulary []byte
+
 // Sample holds the bundled sample case, opened on first start, under the
 // directory "sample": a case.json naming the case and describing its
 // reports, and one text file per report.

@@ -152,7 +152,7 @@ func (p *pipeline) keys(s *sent) []string {
 		if !t.content || t.key == "" {
 			continue
 		}
-		if c, ok := concepts[t.lower]; ok {
+		if c, ok := alignConcepts[t.lower]; ok {
 			keys = append(keys, c)
 		} else {
 			keys = append(keys, t.key)

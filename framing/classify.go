@@ -126,7 +126,7 @@ func (p *pipeline) classify(row int, cells []cell, sl slot) (Difference, bool) {
 	// report only.
 	for i, s := range sides {
 		for k, t := range s.toks {
-			if isAffiliationLabel(t.lower) && !hasWord(sides[1-i].toks, t.lower) {
+			if isAffiliationLabel(t.lower) && !t.quoted && !hasWord(sides[1-i].toks, t.lower) {
 				d.Kind = KindModifier
 				d.Framing = true
 				d.Explanation = fmt.Sprintf("%q ties the actor to a side in %s only", t.lower, p.docs[s.c.report].Name)
@@ -176,7 +176,7 @@ func (p *pipeline) classify(row int, cells []cell, sl slot) (Difference, bool) {
 		d.Explanation = reason
 		return d, true
 	}
-	if maxLen <= shortSwap && commonWords(sides) {
+	if maxLen <= shortSwap && commonWords(sides) && !allKnownNeutral(sides) {
 		d.Framing = true
 		d.Explanation = "different words for the same thing"
 	} else if maxLen <= 3 {
@@ -191,6 +191,27 @@ func (p *pipeline) classify(row int, cells []cell, sl slot) (Difference, bool) {
 // shortSwap is the longest swap, in content words a side, that is taken
 // for a choice of words rather than a rewritten passage.
 var shortSwap = 0
+
+// allKnownNeutral reports whether every content word of every side is a
+// word known to carry no frame: a neutral synonym, a neutral member of a
+// semantic field or a neutral reporting verb.
+func allKnownNeutral(sides []side) bool {
+	for _, s := range sides {
+		for _, t := range contentOf(s.toks) {
+			if _, ok := concepts[t.lower]; ok {
+				continue
+			}
+			if plainWord(t.key) {
+				continue
+			}
+			if v, ok := attributionVerbs[t.lower]; ok && neutralVerbs[v] {
+				continue
+			}
+			return false
+		}
+	}
+	return true
+}
 
 // commonWords reports whether every side of a swap is made of common
 // words: no proper names, figures or dates, which are matters of fact or
@@ -234,6 +255,9 @@ func (p *pipeline) tokenSpan(s side, from, to int) Span {
 // phrase, its token index (-1 if none) and its length in tokens.
 func loadedAt(toks []token, list map[string]bool) (string, int, int) {
 	for i, t := range toks {
+		if t.quoted {
+			continue // a speaker's word
+		}
 		if i+1 < len(toks) && list[t.lower+" "+toks[i+1].lower] {
 			return t.lower + " " + toks[i+1].lower, i, 2
 		}

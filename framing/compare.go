@@ -47,6 +47,9 @@ func Compare(ctx context.Context, docs []*ingest.Document, opts Options) (*Compa
 	if len(docs) < 2 {
 		return nil, fmt.Errorf("%w (got %d)", ErrTooFew, len(docs))
 	}
+	if vocabErr != nil {
+		return nil, vocabErr
+	}
 	lex := opts.Lexicon
 	if lex == nil {
 		var err error

@@ -94,15 +94,59 @@ func fieldSwap(a, b []token) (int, int, string) {
 			continue
 		}
 		for j, y := range b {
-			if y.key == x.key || hasKey(b, x.key) || hasKey(a, y.key) || neutralInField[x.key] && neutralInField[y.key] {
+			if y.key == x.key || hasKey(b, x.key) || hasKey(a, y.key) {
 				continue
 			}
-			if f := sharedField(swapFieldOf[x.key], swapFieldOf[y.key]); f != "" {
+			if f := framingField(x, y); f != "" {
 				return i, j, f
 			}
 		}
 	}
 	return -1, -1, ""
+}
+
+// neutralIn holds, for each field, the stems of its plain words: a swap
+// between two of them is rewording. The fields of the code take theirs
+// from neutralInField; those of the vocabulary bring their own.
+var neutralIn = func() map[string]map[string]bool {
+	m := map[string]map[string]bool{}
+	for _, lists := range []map[string]string{fieldLists, swapFieldLists} {
+		for field, ws := range lists {
+			set := map[string]bool{}
+			for _, w := range strings.Fields(ws) {
+				if neutralInField[stem(w)] {
+					set[stem(w)] = true
+				}
+			}
+			m[field] = set
+		}
+	}
+	return m
+}()
+
+// framingField returns a field both words belong to in which they are not
+// both plain words, or "": a swap between them is a choice of frame.
+func framingField(x, y token) string {
+	for _, f := range swapFieldOf[x.key] {
+		for _, g := range swapFieldOf[y.key] {
+			if f == g && !(neutralIn[f][x.key] && neutralIn[f][y.key]) {
+				return f
+			}
+		}
+	}
+	return ""
+}
+
+// plainWord reports whether a stem is a plain word of every field it
+// belongs to, and of at least one.
+func plainWord(key string) bool {
+	fs := swapFieldOf[key]
+	for _, f := range fs {
+		if !neutralIn[f][key] {
+			return false
+		}
+	}
+	return len(fs) > 0
 }
 
 // sharedField returns the first field in both lists, or "".
@@ -160,7 +204,7 @@ func (p *pipeline) fieldDiffs(row int, cells []cell) []Difference {
 				continue
 			}
 			x, y := a.toks[ia[0]], b.toks[ib[0]]
-			if neutralInField[x.key] && neutralInField[y.key] {
+			if neutralIn[f][x.key] && neutralIn[f][y.key] {
 				continue
 			}
 			out = append(out, Difference{Row: row, Kind: KindSubstitution, Framing: true,

@@ -121,10 +121,10 @@ func (p *pipeline) furtherFindings(row int, cells []cell, sl slot, main Differen
 			continue
 		}
 		for j, y := range sides[1].toks {
-			if !y.content || y.key == x.key || hasKey(sides[0].toks, y.key) || neutralInField[x.key] && neutralInField[y.key] {
+			if !y.content || y.key == x.key || hasKey(sides[0].toks, y.key) {
 				continue
 			}
-			if f := sharedField(swapFieldOf[x.key], swapFieldOf[y.key]); f != "" {
+			if f := framingField(x, y); f != "" {
 				add(Difference{Kind: KindSubstitution,
 					Spans:       []Span{p.tokenSpan(sides[0], i, i+1), p.tokenSpan(sides[1], j, j+1)},
 					Explanation: fmt.Sprintf("different words for the same %s: %q / %q", f, x.lower, y.lower)})
@@ -137,8 +137,8 @@ func (p *pipeline) furtherFindings(row int, cells []cell, sl slot, main Differen
 	for i, s := range sides {
 		other := sides[1-i]
 		for k, t := range s.toks {
-			if t.cap && !isSentenceStart(s, t) && !isAffiliationLabel(t.lower) {
-				continue // part of a name
+			if t.cap && !isSentenceStart(s, t) && !isAffiliationLabel(t.lower) || t.quoted {
+				continue // part of a name, or a speaker's word
 			}
 			switch {
 			case isAffiliationLabel(t.lower) && !hasWord(other.toks, t.lower):

@@ -107,3 +107,61 @@ func TestFramingInsideRewordedClauses(t *testing.T) {
 		})
 	}
 }
+
+func TestLoadedWordsOfTheReportNotOfItsQuotes(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		want string // words of the first report a framing difference must hold; empty: none at all
+	}{
+		{
+			name: "a loaded word in the report's own words",
+			a:    "The evil gangs behind the crossings were blamed for the deaths, the minister said.",
+			b:    "The gangs behind the crossings were blamed for the deaths, the minister said.",
+			want: "evil",
+		},
+		{
+			name: "the same word inside a speaker's quotation",
+			a:    "“Every eclipse is different and this one was incredible,” one astronomer said on Monday.",
+			b:    "“Every eclipse is different and this one was special,” one astronomer said on Monday.",
+		},
+		{
+			name: "a label of affiliation with a capital",
+			a:    "The Hamas-run health ministry said 500 people had been killed.",
+			b:    "The health ministry said 500 people had been killed.",
+			want: "Hamas-run",
+		},
+		{
+			name: "anti- before a weapon is no side taken",
+			a:    "The ministry released footage of anti-ship missile units on standby.",
+			b:    "The ministry released footage of missile units on standby.",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			texts := []string{tc.a, tc.b}
+			c := compareTexts(t, texts...)
+			var flagged []Difference
+			for _, d := range c.Differences {
+				if d.Framing {
+					flagged = append(flagged, d)
+				}
+			}
+			if tc.want == "" {
+				if len(flagged) > 0 {
+					t.Fatalf("flagged: %v", flagged)
+				}
+				return
+			}
+			found := false
+			for _, d := range flagged {
+				if holds(t, texts, d, 0, tc.want) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("no framing difference holds %q: %v", tc.want, flagged)
+			}
+		})
+	}
+}

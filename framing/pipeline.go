@@ -54,6 +54,7 @@ func (p *pipeline) segment(ctx context.Context) error {
 		ss := make([]*sent, len(spans))
 		for i, sp := range spans {
 			ss[i] = &sent{report: r, index: i, tstart: sp.Start, tend: sp.End, toks: tokenize(d.Text, sp.Start, sp.End)}
+			markQuoted(d.Text, ss[i])
 		}
 		p.sents[r] = ss
 		p.hits[r] = p.matcher.Find(d.Text)
@@ -84,4 +85,27 @@ func (p *pipeline) result() *Comparison {
 		c.Warnings = append(c.Warnings, d.Warnings...)
 	}
 	return c
+}
+
+// quotedMin is the least number of words a quotation holds for its words
+// to count as a speaker's rather than the report's: shorter ones are scare
+// quotes or quoted labels, which are the report's choice.
+const quotedMin = 4
+
+// markQuoted marks the tokens of a sentence that sit inside a direct
+// quotation of at least quotedMin words.
+func markQuoted(text string, s *sent) {
+	for _, q := range quotations(text, s.tstart, s.tend) {
+		var in []int
+		for i, t := range s.toks {
+			if t.start >= q[0] && t.end <= q[1] {
+				in = append(in, i)
+			}
+		}
+		if len(in) >= quotedMin {
+			for _, i := range in {
+				s.toks[i].quoted = true
+			}
+		}
+	}
 }

@@ -16,6 +16,7 @@ type token struct {
 	num        bool
 	pct        bool // a figure followed by a per cent sign
 	cap        bool // starts with an upper-case letter
+	quoted     bool // inside a direct quotation of several words: a speaker's words, not the report's
 }
 
 // tokenize splits text[from:to] into tokens. Words keep inner apostrophes,

@@ -34,6 +34,19 @@ var concepts = func() map[string]string {
 	return m
 }()
 
+// alignConcepts are the neutral synonyms alignment counts as one key: the
+// groups above only. The larger groups of the vocabulary make sentences
+// about neighbouring facts of one event look alike ("vessels" and
+// "aircraft" in every sentence of a naval drill), so they serve the word
+// diff alone.
+var alignConcepts = func() map[string]string {
+	m := make(map[string]string, len(concepts))
+	for w, c := range concepts {
+		m[w] = c
+	}
+	return m
+}()
+
 // attributionVerbs maps forms of reporting verbs to their lemma.
 var attributionVerbs = func() map[string]string {
 	m := map[string]string{}
@@ -184,11 +197,33 @@ var affiliationSuffixes = []string{"-installed", "-backed", "-run", "-led", "-co
 // isAffiliationLabel reports whether a word is such a compound, or a pro-
 // or anti- label ("pro-Kremlin", "anti-refugee").
 func isAffiliationLabel(w string) bool {
-	if strings.HasPrefix(w, "pro-") || strings.HasPrefix(w, "anti-") {
-		return true
+	for _, pre := range []string{"pro-", "anti-"} {
+		if rest, ok := strings.CutPrefix(w, pre); ok {
+			// "pro-Kremlin", "anti-refugee"; not "anti-ship" or "anti-aircraft".
+			return politicalObjects[rest] || nationalStem(rest)
+		}
 	}
 	for _, suf := range affiliationSuffixes {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// politicalObjects are what a "pro-" or "anti-" label takes a side on.
+var politicalObjects = wordSet(`government regime war refugee refugees migrant migrants immigrant immigrants
+	immigration abortion choice life establishment western west semitic semitism kremlin russian russia ukrainian
+	ukraine american america israeli israel palestinian palestine chinese china beijing moscow kyiv kiev
+	european eu nato democracy independence unification reunification union unions business islam islamic
+	muslim christian jewish gay lgbt lgbtq trans vaccine vax lockdown mask brexit maidan`)
+
+// nationalStem reports whether a word is a nationality or country name the
+// lexicon of the code does not list, judged by its ending ("-ian", "-ese",
+// "-ish").
+func nationalStem(w string) bool {
+	for _, suf := range []string{"ian", "ese", "ish", "ean"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
 			return true
 		}
 	}
