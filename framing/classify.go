@@ -278,10 +278,18 @@ func hasWord(toks []token, w string) bool {
 	return false
 }
 
+// reportingVerb returns the lemma of a reporting verb: a known form, in
+// lower case (a capital makes "State" part of a name) and outside a
+// quotation.
+func reportingVerb(t token) (string, bool) {
+	v, ok := attributionVerbs[t.lower]
+	return v, ok && !t.cap && !t.quoted
+}
+
 // attributionAt returns the lemma and index of the first reporting verb.
 func attributionAt(toks []token) (string, int) {
 	for i, t := range toks {
-		if v, ok := attributionVerbs[t.lower]; ok {
+		if v, ok := reportingVerb(t); ok {
 			return v, i
 		}
 	}

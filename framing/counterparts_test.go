@@ -73,3 +73,31 @@ func TestMovedWords(t *testing.T) {
 		t.Errorf("seized / took are a change, not a move: got %v / %v", ma, mb)
 	}
 }
+
+func TestAttributionClausesPaired(t *testing.T) {
+	texts := []string{
+		"The Kiev regime claimed that more than 20 people had been killed in the city.",
+		"Russian missiles struck the city, killing more than 20 people, Ukraine's emergency services said.",
+	}
+	c := compareTexts(t, texts...)
+	if len(framingWith(t, c, texts, "", map[int]string{0: "regime", 1: "emergency services"})) == 0 {
+		t.Errorf("the sources at opposite ends of the sentences are not paired: %v", c.Differences)
+	}
+	if len(framingWith(t, c, texts, KindAttribution, map[int]string{0: "claimed", 1: "said"})) == 0 {
+		t.Errorf("the reporting verbs at opposite ends of the sentences are not paired: %v", c.Differences)
+	}
+	// "State" in a name is no reporting verb.
+	texts = []string{
+		"A spokesperson for the Taiwan Affairs Office of the State Council said the speech was a provocation.",
+		"The Taiwan Affairs Office denounced the speech as a provocation.",
+	}
+	c = compareTexts(t, texts...)
+	for _, d := range framingWith(t, c, texts, KindAttribution, map[int]string{1: "denounced"}) {
+		if holds(t, texts, d, 0, "State") {
+			t.Errorf("\"State\" of a name taken for a reporting verb: %v", d)
+		}
+	}
+	if len(framingWith(t, c, texts, KindAttribution, map[int]string{0: "said", 1: "denounced"})) == 0 {
+		t.Errorf("said / denounced not paired: %v", c.Differences)
+	}
+}

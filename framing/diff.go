@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -21,6 +22,7 @@ import (
 type cell struct {
 	report int
 	toks   []token
+	text   string // the analysis text of the report the tokens point into
 }
 
 // slotSpan is what one report has in a change: tokens [from, to) of its
@@ -52,7 +54,7 @@ func (p *pipeline) differences(ctx context.Context) error {
 			if len(idx) == 0 {
 				continue
 			}
-			c := cell{report: r}
+			c := cell{report: r, text: p.docs[r].Text}
 			for _, i := range idx {
 				c.toks = append(c.toks, p.sents[r][i].toks...)
 			}
@@ -96,9 +98,9 @@ func (p *pipeline) differences(ctx context.Context) error {
 				found = append(found, d)
 			}
 		}
-		rowDiffs := append(mergeDiffs(found), lexDiffs...)
+		rowDiffs := append(lexDiffs, mergeDiffs(found)...)
 		p.completeCounterparts(rowDiffs, pds)
-		p.diffs = append(p.diffs, rowDiffs...)
+		p.diffs = append(p.diffs, dedupe(rowDiffs)...)
 		p.diffs = append(p.diffs, p.quotationDiffs(ri, row, cells)...)
 	}
 	sort.SliceStable(p.diffs, func(i, j int) bool {
@@ -195,7 +197,9 @@ func changes(dmp *diffmatchpatch.DiffMatchPatch, enc *encoder, a, b cell) pairDi
 		}
 	}
 	flush()
-	return pairDiff{a: a, b: b, slots: refine(a, b, regions), ab: ab}
+	slots := refine(a, b, regions)
+	slots = append(slots, attributionSlots(a, b)...)
+	return pairDiff{a: a, b: b, slots: slots, ab: ab}
 }
 
 func onlyFunctionWords(toks []token) bool {
@@ -252,6 +256,7 @@ func mergeDiffs(ds []Difference) []Difference {
 		}
 	}
 	for i := range out {
+		out[i].Spans = dropContaining(out[i].Spans)
 		sort.Slice(out[i].Spans, func(a, b int) bool {
 			x, y := out[i].Spans[a], out[i].Spans[b]
 			if x.Report != y.Report {
@@ -259,6 +264,48 @@ func mergeDiffs(ds []Difference) []Difference {
 			}
 			return x.Start < y.Start
 		})
+	}
+	return out
+}
+
+// dedupe keeps one of the framing differences of a row that cover exactly
+// the same words: the first, since lexicon differences come first and name
+// the referent.
+func dedupe(ds []Difference) []Difference {
+	seen := map[string]bool{}
+	out := ds[:0]
+	for _, d := range ds {
+		if d.Framing {
+			var key strings.Builder
+			for _, sp := range d.Spans {
+				fmt.Fprintf(&key, "%d:%d:%d ", sp.Report, sp.Start, sp.End)
+			}
+			if seen[key.String()] {
+				continue
+			}
+			seen[key.String()] = true
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// dropContaining removes the spans that hold another, narrower span of
+// the same report: two pairs of reports that located a difference, one
+// more closely than the other, keep the closer place.
+func dropContaining(sps []Span) []Span {
+	out := sps[:0:0]
+	for i, x := range sps {
+		wide := false
+		for j, y := range sps {
+			if i != j && x.Report == y.Report && y.End > y.Start && x.Start <= y.Start && y.End <= x.End && (x.Start != y.Start || x.End != y.End) {
+				wide = true
+				break
+			}
+		}
+		if !wide {
+			out = append(out, x)
+		}
 	}
 	return out
 }

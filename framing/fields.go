@@ -90,11 +90,11 @@ func fieldIndex(lists ...map[string]string) map[string][]string {
 // field in b. It returns the token indices in a and b, or -1.
 func fieldSwap(a, b []token) (int, int, string) {
 	for i, x := range a {
-		if !x.content || len(swapFieldOf[x.key]) == 0 {
+		if !x.content || x.quoted || len(swapFieldOf[x.key]) == 0 {
 			continue
 		}
 		for j, y := range b {
-			if y.key == x.key || hasKey(b, x.key) || hasKey(a, y.key) {
+			if y.key == x.key || y.quoted || hasKey(b, x.key) || hasKey(a, y.key) {
 				continue
 			}
 			if f := framingField(x, y); f != "" {
@@ -183,7 +183,7 @@ func (p *pipeline) fieldDiffs(row int, cells []cell) []Difference {
 		own := func(x, y cell) map[string][]int {
 			m := map[string][]int{}
 			for i, t := range x.toks {
-				if !t.content || t.cap && i > 0 || hasKey(y.toks, t.key) {
+				if !t.content || t.cap && i > 0 || t.quoted || hasKey(y.toks, t.key) {
 					continue
 				}
 				for _, f := range swapFieldOf[t.key] {

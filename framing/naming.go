@@ -151,7 +151,7 @@ func (p *pipeline) attributionDiffs(row int, cells []cell) []Difference {
 	var out []Difference
 	verbs := func(c cell) (lemmas []string, at []int) {
 		for i, t := range c.toks {
-			if v, ok := attributionVerbs[t.lower]; ok {
+			if v, ok := reportingVerb(t); ok {
 				lemmas, at = append(lemmas, v), append(at, i)
 			}
 		}

@@ -54,7 +54,7 @@ var scales = map[string]float64{
 var personWords = wordSet(`people persons civilians migrants refugees residents children adults women men
 	soldiers troops servicemen fighters militants workers staff dead killed injured wounded victims
 	palestinians israelis ukrainians russians passengers protesters demonstrators members lawmakers
-	citizens inhabitants casualties americans families`)
+	citizens inhabitants casualties americans families activists marchers supporters mourners`)
 
 // outcomes name what happened to the people a figure counts; two figures
 // of different outcomes are never the same count.
