@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // token is one word, number or CJK character of a sentence.
@@ -96,8 +98,39 @@ func makeToken(text string, start, end int) token {
 		return t
 	}
 	t.content = !stopwords[lower]
-	t.key = stem(lower)
+	t.key = stem(stripMarks(lower))
 	return t
+}
+
+// stripMarks removes the diacritics of Latin letters ("González" and
+// "Gonzalez", "Élisabeth" and "Elisabeth" are one word to compare); other
+// scripts are left alone, since their marks can tell words apart.
+func stripMarks(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	out := norm.NFC.String(b.String())
+	// Only fold words that are Latin once their marks are gone.
+	for _, r := range out {
+		if r > unicode.MaxLatin1 && !unicode.In(r, unicode.Latin) {
+			return s
+		}
+	}
+	return out
 }
 
 // foldWord lower-cases a word and folds typographic variants: curly
