@@ -25,18 +25,19 @@ import (
 
 // Alignment parameters, set on the labelled events in testdata/events.
 var (
-	edgeMin      = 0.17 // lowest cosine for a candidate pair
-	bestShare    = 0.55 // a pair must be this close to each side's best match
-	mergeAvg     = 0.12 // lowest average cosine between two groups merged
-	splitMin     = 0.2  // lowest cosine for each half of a 1-2 split
-	headlineUp   = 1.6  // headlines of different reports lean together
-	headlineDown = 0.5  // and away from body sentences
-	headlineMin  = 0.04 // headlines sharing this much are taken as one row
-	leadUp       = 1.3  // lead sentences (the first after the headline) lean together
-	positionUp   = 0.15 // sentences at the same relative place gain up to this share
-	supportUp    = 0.9  // weight of the support a pair draws from third reports
-	supportMin   = 0.15 // lowest similarity of a pair that lends support
-	supportShare = 0.4  // and only when this close to the sentence's best match in that report
+	edgeMin          = 0.17 // lowest cosine for a candidate pair
+	bestShare        = 0.55 // a pair must be this close to each side's best match
+	mergeAvg         = 0.12 // lowest average cosine between two groups merged
+	splitMin         = 0.2  // lowest cosine for each half of a 1-2 split
+	headlineUp       = 1.6  // headlines of different reports lean together
+	headlineDown     = 0.5  // and away from body sentences
+	headlineMin      = 0.04 // headlines sharing this much are taken as one row
+	leadUp           = 1.3  // lead sentences (the first after the headline) lean together
+	positionUp       = 0.15 // sentences at the same relative place gain up to this share
+	supportUp        = 0.9  // weight of the support a pair draws from third reports
+	supportMin       = 0.15 // lowest similarity of a pair that lends support
+	supportShare     = 0.4  // and only when this close to the sentence's best match in that report
+	vocabFieldWeight = 0.3  // weight of a shared field of the vocabulary against a shared word
 )
 
 // cand is a candidate pair: indices into the list of all sentences.
@@ -83,8 +84,10 @@ func (p *pipeline) weigh() {
 	p.df = df
 	p.nSents = n
 	boosted := make([]bool, len(df))
+	damped := make([]bool, len(df))
 	for k, id := range ids {
 		boosted[id] = strings.HasPrefix(k, "#") || strings.HasPrefix(k, "@")
+		damped[id] = strings.HasPrefix(k, "%v:")
 	}
 	for _, ss := range p.sents {
 		for _, s := range ss {
@@ -93,6 +96,9 @@ func (p *pipeline) weigh() {
 				w := (1 + math.Log(e.w)) * math.Log(1+float64(n)/float64(df[e.key]))
 				if boosted[e.key] {
 					w *= 1.3
+				}
+				if damped[e.key] {
+					w *= vocabFieldWeight
 				}
 				s.vec[i].w = w
 				sum += w * w

@@ -55,6 +55,7 @@ func mergeVocabulary(v *vocab.Vocabulary) {
 	}
 	for k, fs := range fieldIndex(vocabFields) {
 		swapFieldOf[k] = appendNew(swapFieldOf[k], fs...)
+		fieldOf[k] = appendNew(fieldOf[k], fs...)
 	}
 	for w, cat := range v.Loaded {
 		switch cat {
