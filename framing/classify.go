@@ -102,7 +102,7 @@ func (p *pipeline) classify(row int, cells []cell, sl slot) (Difference, bool) {
 				d.Kind = KindModifier
 				d.Framing = true
 				d.Explanation = fmt.Sprintf("%s distances itself from the words it reports", p.docs[s.c.report].Name)
-				d.Spans = []Span{p.tokenSpan(s, from, to), p.spanOf(sides[1-i].c, sides[1-i].ss)}
+				d.Spans = append([]Span{p.tokenSpan(s, from, to)}, p.counterpartOf(sides[1-i])...)
 				return d, true
 			}
 		}
@@ -132,7 +132,7 @@ func (p *pipeline) classify(row int, cells []cell, sl slot) (Difference, bool) {
 				d.Explanation = fmt.Sprintf("%q ties the actor to a side in %s only", t.lower, p.docs[s.c.report].Name)
 				d.Spans = []Span{p.tokenSpan(s, k, k+1)}
 				if len(contentOf(sides[1-i].toks)) > 0 {
-					d.Spans = append(d.Spans, p.spanOf(sides[1-i].c, sides[1-i].ss))
+					d.Spans = append(d.Spans, p.counterpartOf(sides[1-i])...)
 				}
 				return d, true
 			}
@@ -158,7 +158,7 @@ func (p *pipeline) classify(row int, cells []cell, sl slot) (Difference, bool) {
 				d.Explanation = fmt.Sprintf("the loaded word %q against other wording", w)
 				// The other report's wording in the same place is the
 				// counterpart, however long the passage it sits in.
-				d.Spans = []Span{p.tokenSpan(s, at, at+n), p.spanOf(other.c, other.ss)}
+				d.Spans = append([]Span{p.tokenSpan(s, at, at+n)}, p.counterpartOf(other)...)
 			}
 			return d, true
 		}
@@ -244,6 +244,16 @@ func ruUkVariants(sides []side) bool {
 		}
 	}
 	return false
+}
+
+// counterpartOf is what a side has in place of a word of the other side:
+// its words, when there are some and not so many that they are a
+// rewritten passage.
+func (p *pipeline) counterpartOf(s side) []Span {
+	if n := len(contentOf(s.toks)); n == 0 || n > maxCounterpart {
+		return nil
+	}
+	return []Span{p.spanOf(s.c, s.ss)}
 }
 
 // tokenSpan is the Span of tokens [from, to) of a side.

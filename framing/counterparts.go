@@ -10,6 +10,10 @@ import "sort"
 // against it "Ukrainian officials", "the State Emergency Service" and
 // "Ukraine's emergency services" in the others.
 
+// maxCounterpart is the most content words a counterpart holds: more is a
+// rewritten passage, which says nothing about the words in question.
+var maxCounterpart = 10
+
 // completeCounterparts adds to each framing difference of a row, for every
 // report of the row it has no span in, the words that stand in the same
 // place, found through the word diff of that report with one the
@@ -89,6 +93,9 @@ func (p *pipeline) counterpart(d *Difference, pd pairDiff, flipped bool, x, y ce
 		sy := pd.slots[best].spans[1]
 		if flipped {
 			sy = pd.slots[best].spans[0]
+		}
+		if len(contentOf(y.toks[sy.from:sy.to])) > maxCounterpart {
+			return Span{}, false // a rewritten passage, not a counterpart
 		}
 		return p.spanOf(y, sy), true
 	}

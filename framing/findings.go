@@ -73,11 +73,7 @@ func (p *pipeline) furtherFindings(row int, cells []cell, sl slot, main Differen
 	// counterpart is what the other side has in the same place: the whole
 	// region when it holds content, else nothing.
 	counterpart := func(i int) []Span {
-		o := sides[1-i]
-		if len(contentOf(o.toks)) == 0 {
-			return nil
-		}
-		return []Span{p.spanOf(o.c, o.ss)}
+		return p.counterpartOf(sides[1-i])
 	}
 	// A contested term of the lexicon in one report, where the other
 	// names the same thing without any term of that referent ("the Kiev
