@@ -75,6 +75,14 @@ func (p *pipeline) counterpart(d *Difference, pd pairDiff, flipped bool, x, y ce
 	if len(covered) == 0 {
 		return Span{}, false
 	}
+	// A modifier qualifies the word after it: where the other report has
+	// that word, or one of its semantic field, that is the counterpart
+	// ("left-wing activists" / "demonstrators").
+	if d.Kind == KindModifier {
+		if j, ok := headIn(x, covered[len(covered)-1], y); ok {
+			return p.spanOf(y, slotSpan{report: y.report, from: j, to: j + 1}), true
+		}
+	}
 	// The smallest slot whose side in x holds a covered word.
 	best, bestLen := -1, 0
 	for i, sl := range pd.slots {
@@ -124,6 +132,31 @@ func (p *pipeline) counterpart(d *Difference, pd pairDiff, flipped bool, x, y ce
 		return Span{}, false
 	}
 	return p.spanOf(y, slotSpan{report: y.report, from: lo, to: hi}), true
+}
+
+// headIn finds in cell y the word that the head of a modifier ending at
+// token k of cell x stands for: the same word, or a word of the same
+// semantic field. The head is the next content word, at most two tokens
+// on.
+func headIn(x cell, k int, y cell) (int, bool) {
+	for h := k + 1; h < len(x.toks) && h <= k+2; h++ {
+		head := x.toks[h]
+		if !head.content || head.num {
+			continue
+		}
+		for j, t := range y.toks {
+			if t.key == head.key {
+				return j, true
+			}
+		}
+		for j, t := range y.toks {
+			if t.content && sharedField(swapFieldOf[head.key], swapFieldOf[t.key]) != "" {
+				return j, true
+			}
+		}
+		return -1, false
+	}
+	return -1, false
 }
 
 // coveredTokens lists the tokens of cell c that d's spans in c's report

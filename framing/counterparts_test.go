@@ -101,3 +101,14 @@ func TestAttributionClausesPaired(t *testing.T) {
 		t.Errorf("said / denounced not paired: %v", c.Differences)
 	}
 }
+
+func TestModifierCounterpartIsTheQualifiedWord(t *testing.T) {
+	texts := []string{
+		"Outside the Capitol, hundreds of demonstrators chanted slogans as the debate wore on.",
+		"A few dozen left-wing activists staged a protest outside the Capitol, chanting slogans.",
+	}
+	c := compareTexts(t, texts...)
+	if len(framingWith(t, c, texts, KindModifier, map[int]string{0: "demonstrators", 1: "left-wing"})) == 0 {
+		t.Errorf("left-wing activists is not set against demonstrators: %v", c.Differences)
+	}
+}

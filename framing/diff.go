@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -98,10 +97,9 @@ func (p *pipeline) differences(ctx context.Context) error {
 				found = append(found, d)
 			}
 		}
-		rowDiffs := append(lexDiffs, mergeDiffs(found)...)
+		rowDiffs := append(append(lexDiffs, mergeDiffs(found)...), p.quotationDiffs(ri, row, cells)...)
 		p.completeCounterparts(rowDiffs, pds)
 		p.diffs = append(p.diffs, dedupe(rowDiffs)...)
-		p.diffs = append(p.diffs, p.quotationDiffs(ri, row, cells)...)
 	}
 	sort.SliceStable(p.diffs, func(i, j int) bool {
 		a, b := p.diffs[i], p.diffs[j]
@@ -268,26 +266,31 @@ func mergeDiffs(ds []Difference) []Difference {
 	return out
 }
 
-// dedupe keeps one of the framing differences of a row that cover exactly
-// the same words: the first, since lexicon differences come first and name
-// the referent.
+// dedupe keeps one of the framing differences of a row that tell the same
+// choice: a difference whose every span overlaps a span of an earlier one,
+// one of them the very same words, says nothing more. Lexicon differences
+// come first, since they name the referent.
 func dedupe(ds []Difference) []Difference {
-	seen := map[string]bool{}
-	out := ds[:0]
+	var kept []Difference
 	for _, d := range ds {
-		if d.Framing {
-			var key strings.Builder
-			for _, sp := range d.Spans {
-				fmt.Fprintf(&key, "%d:%d:%d ", sp.Report, sp.Start, sp.End)
-			}
-			if seen[key.String()] {
-				continue
-			}
-			seen[key.String()] = true
+		if d.Framing && redundant(d, kept) {
+			continue
 		}
-		out = append(out, d)
+		kept = append(kept, d)
 	}
-	return out
+	return kept
+}
+
+func redundant(d Difference, kept []Difference) bool {
+	for _, k := range kept {
+		if !k.Framing || !sameWords(d, k) {
+			continue
+		}
+		if overlapsAny(d, []Difference{k}) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropContaining removes the spans that hold another, narrower span of

@@ -205,7 +205,10 @@ func figures(c cell, text string) []figure {
 			if personWords[n.lower] {
 				f.counted = append(f.counted, "=person")
 			}
-			f.counted = append(f.counted, conceptKey(n))
+			f.counted = append(f.counted, n.key)
+			if c := conceptKey(n); c != n.key {
+				f.counted = append(f.counted, c)
+			}
 		}
 		// A verb just before it says what happened to what it counts
 		// ("kills 23", "injuring more than 100").
@@ -214,7 +217,10 @@ func figures(c cell, text string) []figure {
 				if personWords[v.lower] {
 					f.counted = append(f.counted, "=person")
 				}
-				f.counted = append(f.counted, conceptKey(v))
+				f.counted = append(f.counted, v.key)
+				if c := conceptKey(v); c != v.key {
+					f.counted = append(f.counted, c)
+				}
 			}
 		}
 		// What happened to the people it counts, anywhere in its clause
@@ -373,10 +379,10 @@ func (p *pipeline) numberDiffs(row int, cells []cell) []Difference {
 }
 
 // matchFigures pairs the figures of two cells that count the same thing,
-// one to one, best matches first: the same word counted ("27 migrants" /
-// "31 migrants"), then one word the end of the other ("warships" /
-// "ships"), then people of any kind, then the same verb before ("kills 23"
-// / "killed 20"). A figure the other cell also gives is an agreed fact and
+// one to one, best matches first: the same outcome ("kills 23" / "20
+// killed"), the same word counted ("27 migrants" / "31 migrants"), one
+// word the end of the other ("warships" / "ships"), neutral synonyms
+// ("vessels" / "ships"), then people of any kind. A figure the other cell also gives is an agreed fact and
 // pairs with that figure alone. Two lone figures with nothing said of what
 // they count pair with each other.
 func matchFigures(fa, fb []figure) [][2]int {
@@ -424,10 +430,12 @@ func countScore(x, y figure) int {
 			case strings.HasPrefix(a, "!") || strings.HasPrefix(b, "!"):
 			case a == "=person" && b == "=person":
 				best = max(best, 2)
+			case a == b && strings.HasPrefix(a, "="):
+				best = max(best, 3) // neutral synonyms ("vessels" / "ships")
 			case a == b:
-				best = max(best, 4)
+				best = max(best, 5) // the same word
 			case len(a) >= 4 && len(b) >= 4 && (strings.HasSuffix(a, b) || strings.HasSuffix(b, a)):
-				best = max(best, 3)
+				best = max(best, 4) // "warships" / "ships"
 			}
 		}
 	}
@@ -436,7 +444,7 @@ func countScore(x, y figure) int {
 	case ox != "" && oy != "" && ox != oy:
 		return 0 // the dead against the wounded
 	case ox != "" && ox == oy:
-		best = max(best, 5)
+		best = max(best, 6)
 	}
 	return best
 }
