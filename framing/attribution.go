@@ -80,3 +80,35 @@ func attributionSlots(a, b cell) []slot {
 	}
 	return out
 }
+
+// figureSlots pairs what two figures of the same count count: "12
+// Palestinians" / "12 martyrs" / "Twelve terrorists" name one group of
+// people in three ways.
+func figureSlots(a, b cell) []slot {
+	fa, fb := figures(a, a.text), figures(b, b.text)
+	var out []slot
+	for _, m := range matchFigures(fa, fb) {
+		x, y := fa[m[0]], fb[m[1]]
+		xf, xt := countedWords(a, x)
+		yf, yt := countedWords(b, y)
+		if xt <= xf || yt <= yf || sameStems(contentOf(a.toks[xf:xt]), contentOf(b.toks[yf:yt])) {
+			continue
+		}
+		out = append(out, slot{spans: []slotSpan{{a.report, xf, xt}, {b.report, yf, yt}}})
+	}
+	return out
+}
+
+// countedWords are the tokens right after a figure that say what it
+// counts, up to three, before any punctuation.
+func countedWords(c cell, f figure) (int, int) {
+	from := f.to
+	if from < len(c.toks) && (c.toks[from].lower == "of" || c.toks[from].lower == "more") {
+		from++
+	}
+	to := from
+	for to < len(c.toks) && to < from+3 && (to == f.to || !breakBetween(c, to-1, to)) && c.toks[to].content && !c.toks[to].num {
+		to++
+	}
+	return from, to
+}

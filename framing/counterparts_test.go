@@ -112,3 +112,14 @@ func TestModifierCounterpartIsTheQualifiedWord(t *testing.T) {
 		t.Errorf("left-wing activists is not set against demonstrators: %v", c.Differences)
 	}
 }
+
+func TestFigureSlotsPairWhatIsCounted(t *testing.T) {
+	texts := []string{
+		"The Ministry of Health said the death toll had risen to 12 martyrs on Tuesday.",
+		"Palestinian health officials said on Tuesday that 12 Palestinians had been killed.",
+	}
+	c := compareTexts(t, texts...)
+	if len(framingWith(t, c, texts, "", map[int]string{0: "martyrs", 1: "Palestinians"})) == 0 {
+		t.Errorf("martyrs / Palestinians counted by one figure are not paired: %v", c.Differences)
+	}
+}

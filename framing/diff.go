@@ -197,6 +197,7 @@ func changes(dmp *diffmatchpatch.DiffMatchPatch, enc *encoder, a, b cell) pairDi
 	flush()
 	slots := refine(a, b, regions)
 	slots = append(slots, attributionSlots(a, b)...)
+	slots = append(slots, figureSlots(a, b)...)
 	return pairDiff{a: a, b: b, slots: slots, ab: ab}
 }
 

@@ -90,11 +90,11 @@ func fieldIndex(lists ...map[string]string) map[string][]string {
 // field in b. It returns the token indices in a and b, or -1.
 func fieldSwap(a, b []token) (int, int, string) {
 	for i, x := range a {
-		if !x.content || x.quoted || len(swapFieldOf[x.key]) == 0 {
+		if !x.content || len(swapFieldOf[x.key]) == 0 {
 			continue
 		}
 		for j, y := range b {
-			if y.key == x.key || y.quoted || hasKey(b, x.key) || hasKey(a, y.key) {
+			if y.key == x.key || hasKey(b, x.key) || hasKey(a, y.key) {
 				continue
 			}
 			if f := framingField(x, y); f != "" {
@@ -182,12 +182,24 @@ func (p *pipeline) fieldDiffs(row int, cells []cell) []Difference {
 		a, b := cells[pr[0]], cells[pr[1]]
 		own := func(x, y cell) map[string][]int {
 			m := map[string][]int{}
+			quoted := map[string][]int{}
 			for i, t := range x.toks {
-				if !t.content || t.cap && i > 0 || t.quoted || hasKey(y.toks, t.key) {
+				if !t.content || t.cap && i > 0 || hasKey(y.toks, t.key) {
 					continue
 				}
 				for _, f := range swapFieldOf[t.key] {
-					m[f] = append(m[f], i)
+					if t.quoted {
+						quoted[f] = append(quoted[f], i)
+					} else {
+						m[f] = append(m[f], i)
+					}
+				}
+			}
+			// A word of a quotation stands for the field only where the
+			// report's own words have none.
+			for f, is := range quoted {
+				if len(m[f]) == 0 {
+					m[f] = is
 				}
 			}
 			return m

@@ -113,11 +113,11 @@ func (p *pipeline) furtherFindings(row int, cells []cell, sl slot, main Differen
 	}
 	// Every pair of words of one semantic field.
 	for i, x := range sides[0].toks {
-		if !x.content || x.quoted || len(swapFieldOf[x.key]) == 0 || hasKey(sides[1].toks, x.key) {
+		if !x.content || len(swapFieldOf[x.key]) == 0 || hasKey(sides[1].toks, x.key) {
 			continue
 		}
 		for j, y := range sides[1].toks {
-			if !y.content || y.quoted || y.key == x.key || hasKey(sides[0].toks, y.key) {
+			if !y.content || y.key == x.key || hasKey(sides[0].toks, y.key) {
 				continue
 			}
 			if f := framingField(x, y); f != "" {
