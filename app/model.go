@@ -28,7 +28,7 @@ func newCaseModel(c *framing.Comparison, entries []*ReportEntry) *caseModel {
 	for r, rep := range c.Reports {
 		m.pieces[r] = make([][]framing.Piece, len(rep.Sentences))
 		for s := range rep.Sentences {
-			m.pieces[r][s] = c.Pieces(r, s)
+			m.pieces[r][s] = shareText(c.Pieces(r, s), rep.Sentences[s].Text)
 		}
 	}
 	m.framing = make([]bool, len(c.Rows))
@@ -50,6 +50,22 @@ func newCaseModel(c *framing.Comparison, entries []*ReportEntry) *caseModel {
 		m.cellText[row] = texts
 	}
 	return m
+}
+
+// shareText makes the texts of pieces, which joined give text, point into
+// text instead of holding a copy of it, so that the model keeps each
+// sentence once. Pieces that do not follow text are left as they are.
+func shareText(pieces []framing.Piece, text string) []framing.Piece {
+	off := 0
+	for i := range pieces {
+		n := len(pieces[i].Text)
+		if off+n > len(text) || text[off:off+n] != pieces[i].Text {
+			break
+		}
+		pieces[i].Text = text[off : off+n]
+		off += n
+	}
+	return pieces
 }
 
 // rows is the number of aligned rows.
