@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -50,11 +49,7 @@ func Run(args []string) error {
 		}
 	}
 	var measureErr error
-	if os.Getenv("GOGC") == "" {
-		// The window keeps little between comparisons; a tighter heap
-		// target keeps its memory small at a small cost in collections.
-		debug.SetGCPercent(50)
-	}
+	tuneGC()
 
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(appIcon())

@@ -86,6 +86,8 @@ func (r *runner) run(ctx context.Context, docs []*ingest.Document, entries []*Re
 			logPanic("comparing reports", p)
 		}
 	}()
+	gcDone := collector.comparing()
+	defer gcDone()
 	bundled, err := lexicon.Bundled()
 	if err != nil {
 		return nil, fmt.Errorf("comparing %d reports: %w", len(docs), err)
@@ -99,8 +101,10 @@ func (r *runner) run(ctx context.Context, docs []*ingest.Document, entries []*Re
 		return nil, fmt.Errorf("comparing %d reports: %w", len(docs), err)
 	}
 	m = newCaseModel(cmp, entries)
-	// A comparison allocates far more than it keeps: hand the scratch
-	// memory back to the system now rather than keep it for later.
+	// A comparison allocates far more than it keeps: back to the idle
+	// target, and the scratch memory handed back to the system now rather
+	// than kept for later.
+	gcDone()
 	debug.FreeOSMemory()
 	return m, nil
 }
