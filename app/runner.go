@@ -72,6 +72,10 @@ func (r *runner) startWith(docs []*ingest.Document, entries []*ReportEntry, fix 
 			if r.current(gen) {
 				done(model, err)
 				r.analyst.compared()
+				// A comparison, and building the views of its result,
+				// allocate far more than they keep: hand the scratch memory
+				// back to the system now rather than keep it for later.
+				debug.FreeOSMemory()
 			}
 		})
 	}()
@@ -101,11 +105,7 @@ func (r *runner) run(ctx context.Context, docs []*ingest.Document, entries []*Re
 		return nil, fmt.Errorf("comparing %d reports: %w", len(docs), err)
 	}
 	m = newCaseModel(cmp, entries)
-	// A comparison allocates far more than it keeps: back to the idle
-	// target, and the scratch memory handed back to the system now rather
-	// than kept for later.
 	gcDone()
-	debug.FreeOSMemory()
 	return m, nil
 }
 
