@@ -125,6 +125,12 @@ func rowWith(t testing.TB, m *caseModel, col int, s string) int {
 	return -1
 }
 
+// showReportsTab selects the Reports tab, as the analyst does before
+// using it: its cards are built only then.
+func showReportsTab(wb *workbench) {
+	act(func() { wb.ui.tabs.SelectIndex(1) })
+}
+
 // docs parses texts as plain-text reports named r1, r2...
 func docs(t testing.TB, texts ...string) []*ReportEntry {
 	t.Helper()

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"framelens/framing/lexicon"
 	"framelens/storage"
 )
 
@@ -39,31 +40,46 @@ func libraryPath(flagValue string) (string, error) {
 // startLibrary opens the library at path off the UI goroutine, then opens
 // the report files in args as a new case, else the case open last, else
 // the sample case. A library that cannot be used is explained in a dialog.
+// The case open last is read with the library, while the window is being
+// made, and the bundled lexicon its comparison needs is parsed then too.
 func (wb *workbench) startLibrary(path string, args []string) {
 	wb.beginWork("Opening the library " + path + "…")
 	wb.jobs.do("", func() {
 		lib, err := storage.Open(path)
+		var last *storedCase
+		if err == nil && len(args) == 0 {
+			go func() {
+				_, _ = lexicon.Bundled() // a comparison reports the error, if any
+			}()
+			s := readStored(lib, lastCase)
+			last = &s
+		}
 		wb.toUI(func() {
 			wb.endWork()
 			if err != nil {
 				wb.libraryRefused(path, err, args)
 				return
 			}
-			wb.useLibrary(lib, args)
+			wb.useLibrary(lib, args, last)
 		})
 	})
 }
 
-// useLibrary makes lib the window's library and opens the first case.
-func (wb *workbench) useLibrary(lib *storage.Library, args []string) {
+// useLibrary makes lib the window's library and opens the first case:
+// the files in args, else last (read by startLibrary; nil to read the
+// case open last now).
+func (wb *workbench) useLibrary(lib *storage.Library, args []string, last *storedCase) {
 	wb.lib = lib
 	wb.setLibraryState("", false)
 	wb.loadTags()
-	if len(args) > 0 {
+	switch {
+	case len(args) > 0:
 		wb.loadPaths(args, true)
-		return
+	case last != nil:
+		wb.showStored(lib, *last)
+	default:
+		wb.openLastCase()
 	}
-	wb.openLastCase()
 }
 
 // libraryRefused explains why the library at path cannot be used and
@@ -150,7 +166,7 @@ func (wb *workbench) setAside(path string, args []string) {
 					"move the file away by hand, or start Framelens with --library PATH to use another file", path, err))
 				return
 			}
-			wb.useLibrary(lib, args)
+			wb.useLibrary(lib, args, nil)
 			dialog.ShowInformation("A fresh library was started",
 				"The unreadable file was kept, unchanged, as "+moved+". A fresh library was started at "+path+".", wb.win)
 		})

@@ -291,22 +291,26 @@ func (wb *workbench) reloadAnnotations(c *Case, recompare bool) {
 // openLastCase opens the case open when the window last closed, else the
 // case changed last, else the sample case (which is then kept as a case).
 func (wb *workbench) openLastCase() {
-	wb.loadStored("Opening the last case…", func(lib *storage.Library) (int64, error) {
-		if v, ok, err := lib.Setting(storage.SettingLastCase); err != nil {
-			return 0, err
-		} else if ok {
-			if id, err := strconv.ParseInt(v, 10, 64); err == nil {
-				if _, err := lib.Case(id); err == nil {
-					return id, nil
-				}
+	wb.loadStored("Opening the last case…", lastCase)
+}
+
+// lastCase picks the case open when the window last closed, else the case
+// changed last; 0 when the library holds no case.
+func lastCase(lib *storage.Library) (int64, error) {
+	if v, ok, err := lib.Setting(storage.SettingLastCase); err != nil {
+		return 0, err
+	} else if ok {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
+			if _, err := lib.Case(id); err == nil {
+				return id, nil
 			}
 		}
-		cases, err := lib.Cases()
-		if err != nil || len(cases) == 0 {
-			return 0, err
-		}
-		return cases[0].ID, nil
-	})
+	}
+	cases, err := lib.Cases()
+	if err != nil || len(cases) == 0 {
+		return 0, err
+	}
+	return cases[0].ID, nil
 }
 
 // openStored opens case id of the library.
@@ -324,27 +328,51 @@ func (wb *workbench) loadStored(status string, pick func(lib *storage.Library) (
 	}
 	wb.beginWork(status)
 	wb.save("", "opening the case", func(lib *storage.Library) error {
-		id, err := pick(lib)
-		var data *storage.CaseData
-		if err == nil && id != 0 {
-			data, err = lib.LoadCase(id)
-		}
-		if err == nil && id != 0 {
-			err = lib.SetSetting(storage.SettingLastCase, strconv.FormatInt(id, 10))
-		}
+		s := readStored(lib, pick)
 		wb.toUI(func() {
 			wb.endWork()
-			switch {
-			case err != nil:
-				wb.setStatus("The case could not be read from the library.")
-				showError(wb.win, fmt.Errorf("reading the case from the library %s: %w. Try again, or choose another case in File > Cases…", lib.Path(), err))
-			case data == nil:
-				wb.openBundledSample()
-			default:
-				c, problems := caseFromData(data)
-				wb.showCase(c, problems)
-			}
+			wb.showStored(lib, s)
 		})
 		return nil
 	})
+}
+
+// storedCase is a case read from the library with its reports parsed,
+// ready to show.
+type storedCase struct {
+	c        *Case // nil when there is no case to open
+	problems []error
+	err      error
+}
+
+// readStored reads the case that pick chooses, with its reports, and
+// records it as the case to reopen at start. It runs off the UI goroutine.
+func readStored(lib *storage.Library, pick func(lib *storage.Library) (int64, error)) storedCase {
+	id, err := pick(lib)
+	var data *storage.CaseData
+	if err == nil && id != 0 {
+		data, err = lib.LoadCase(id)
+	}
+	if err == nil && id != 0 {
+		err = lib.SetSetting(storage.SettingLastCase, strconv.FormatInt(id, 10))
+	}
+	if err != nil || data == nil {
+		return storedCase{err: err}
+	}
+	c, problems := caseFromData(data)
+	return storedCase{c: c, problems: problems}
+}
+
+// showStored opens a case readStored read from lib; without one the
+// bundled sample opens and is kept as a case.
+func (wb *workbench) showStored(lib *storage.Library, s storedCase) {
+	switch {
+	case s.err != nil:
+		wb.setStatus("The case could not be read from the library.")
+		showError(wb.win, fmt.Errorf("reading the case from the library %s: %w. Try again, or choose another case in File > Cases…", lib.Path(), s.err))
+	case s.c == nil:
+		wb.openBundledSample()
+	default:
+		wb.showCase(s.c, s.problems)
+	}
 }

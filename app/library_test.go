@@ -147,6 +147,7 @@ func TestFirstStartKeepsTheSampleCaseAndTheNextStartReopensIt(t *testing.T) {
 	// The analyst renames the case in the Reports tab and moves a report:
 	// both are saved without a save button.
 	var name *widget.Entry
+	showReportsTab(wb)
 	for _, o := range test.LaidOutObjects(wb.ui.reports.scroll) {
 		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == "Case name" {
 			name = e
@@ -1020,6 +1021,7 @@ func TestReplacingAReportTextPlacesItsNotesAgain(t *testing.T) {
 	if err := os.WriteFile(newer, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	showReportsTab(wb)
 	replace := findButton(wb.ui.reports.scroll, replaceTextLabel)
 	if replace == nil {
 		t.Fatalf("the Reports tab offers no %q", replaceTextLabel)

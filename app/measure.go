@@ -18,7 +18,8 @@ import (
 // Measurements, run with the hidden flag --measure:
 //
 //	startup  time from process start to the sample case painted, and the
-//	         resident memory then;
+//	         resident memory then; with --library, to the first case the
+//	         library opens (its last case, else the sample) painted;
 //	large    a case of 20 reports of 300 sentences: time to compare and
 //	         paint it, to scroll from its first row to its last, and the
 //	         resident memory (now and at peak).
@@ -31,7 +32,10 @@ const (
 	largeSentences = 300
 )
 
-func startMeasure(wb *workbench, mode string, started time.Time, done func(error)) {
+// startMeasure starts measurement mode on wb; lib, when not empty, is the
+// library startup opens, with args as the files to open. done receives
+// the measurement's error.
+func startMeasure(wb *workbench, mode, lib string, args []string, started time.Time, done func(error)) {
 	finish := func(err error) {
 		done(err)
 		wb.win.Close()
@@ -40,13 +44,25 @@ func startMeasure(wb *workbench, mode string, started time.Time, done func(error
 	case "startup":
 		wb.afterCompare = func() {
 			wb.afterCompare = nil
+			if wb.model == nil {
+				finish(fmt.Errorf("%w: the case opened has fewer than two reports", errMeasure))
+				return
+			}
 			painted(wb, func() {
-				reportMeasure("startup: sample case painted %d ms after process start (%d ms after Run); %d rows", sinceProcessStart().Milliseconds(), time.Since(started).Milliseconds(), wb.model.rows())
+				what := "sample case"
+				if lib != "" {
+					what = "case of the library"
+				}
+				reportMeasure("startup: %s painted %d ms after process start (%d ms after Run); %d rows", what, sinceProcessStart().Milliseconds(), time.Since(started).Milliseconds(), wb.model.rows())
 				reportMemory()
 				finish(nil)
 			})
 		}
-		wb.openSample()
+		if lib != "" {
+			wb.startLibrary(lib, args)
+		} else {
+			wb.openSample()
+		}
 	case "large":
 		c := largeCase(largeReports, largeSentences)
 		t0 := time.Now()

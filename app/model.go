@@ -1,6 +1,7 @@
 package app
 
 import (
+	"math"
 	"strings"
 
 	"framelens/framing"
@@ -17,18 +18,42 @@ type caseModel struct {
 	// cellText[row][report] is the report's text in that row: its
 	// sentences joined by spaces, "" when not reported.
 	cellText [][]string
-	// pieces[report][sentence] are the highlighted runs of each sentence,
-	// computed once here so that drawing a row never waits for them.
-	pieces [][][]framing.Piece
+	// runs[report][sentence] are the highlighted runs of each sentence,
+	// computed once here so that drawing a row never waits for them, and
+	// kept compactly: piecesOf turns them back into the engine's pieces.
+	runs [][][]pieceRun
+	// kinds are the kinds of difference the runs name, by index.
+	kinds []framing.Kind
+	// loose holds, by report and sentence, the pieces that do not fit a
+	// compact run (none so far: a safeguard).
+	loose map[[2]int][]framing.Piece
+}
+
+// pieceRun is a framing.Piece without its text: the piece ends at end in
+// its sentence's text and starts where the one before it ends.
+type pieceRun struct {
+	end     int32
+	diff    int32
+	kind    uint8 // index into caseModel.kinds
+	framing bool
 }
 
 func newCaseModel(c *framing.Comparison, entries []*ReportEntry) *caseModel {
 	m := &caseModel{cmp: c, entries: entries}
-	m.pieces = make([][][]framing.Piece, len(c.Reports))
+	m.runs = make([][][]pieceRun, len(c.Reports))
+	kind := map[framing.Kind]uint8{}
 	for r, rep := range c.Reports {
-		m.pieces[r] = make([][]framing.Piece, len(rep.Sentences))
+		m.runs[r] = make([][]pieceRun, len(rep.Sentences))
 		for s := range rep.Sentences {
-			m.pieces[r][s] = c.Pieces(r, s)
+			pieces := c.Pieces(r, s)
+			if runs, ok := m.compact(pieces, rep.Sentences[s].Text, kind); ok {
+				m.runs[r][s] = runs
+				continue
+			}
+			if m.loose == nil {
+				m.loose = map[[2]int][]framing.Piece{}
+			}
+			m.loose[[2]int{r, s}] = pieces
 		}
 	}
 	m.framing = make([]bool, len(c.Rows))
@@ -50,6 +75,51 @@ func newCaseModel(c *framing.Comparison, entries []*ReportEntry) *caseModel {
 		m.cellText[row] = texts
 	}
 	return m
+}
+
+// compact returns pieces, which joined give text, as runs; kind numbers
+// the kinds met so far. It reports false for pieces that do not follow
+// text or that name too many kinds.
+func (m *caseModel) compact(pieces []framing.Piece, text string, kind map[framing.Kind]uint8) ([]pieceRun, bool) {
+	runs := make([]pieceRun, len(pieces))
+	off := 0
+	for i, p := range pieces {
+		end := off + len(p.Text)
+		if end > len(text) || text[off:end] != p.Text || end > math.MaxInt32 || p.Diff < math.MinInt32 || p.Diff > math.MaxInt32 {
+			return nil, false
+		}
+		k, ok := kind[p.Kind]
+		if !ok {
+			if len(m.kinds) > math.MaxUint8 {
+				return nil, false
+			}
+			k = uint8(len(m.kinds))
+			kind[p.Kind] = k
+			m.kinds = append(m.kinds, p.Kind)
+		}
+		runs[i] = pieceRun{end: int32(end), diff: int32(p.Diff), kind: k, framing: p.Framing}
+		off = end
+	}
+	if off != len(text) {
+		return nil, false
+	}
+	return runs, true
+}
+
+// piecesOf appends to out the highlighted pieces of a sentence of report,
+// as the engine's Pieces gives them; their texts point into the
+// sentence's text.
+func (m *caseModel) piecesOf(out []framing.Piece, report, sentence int) []framing.Piece {
+	if p, ok := m.loose[[2]int{report, sentence}]; ok {
+		return append(out, p...)
+	}
+	text := m.cmp.Reports[report].Sentences[sentence].Text
+	start := int32(0)
+	for _, r := range m.runs[report][sentence] {
+		out = append(out, framing.Piece{Text: text[start:r.end], Diff: int(r.diff), Kind: m.kinds[r.kind], Framing: r.framing})
+		start = r.end
+	}
+	return out
 }
 
 // rows is the number of aligned rows.
@@ -76,12 +146,21 @@ func (m *caseModel) column(e *ReportEntry) int {
 // cellPieces returns the pieces of report's sentences in row, with a
 // single-space piece between sentences.
 func (m *caseModel) cellPieces(row, report int) []framing.Piece {
-	var out []framing.Piece
-	for i, s := range m.cmp.Rows[row].Cells[report] {
+	cell := m.cmp.Rows[row].Cells[report]
+	n := max(0, len(cell)-1)
+	for _, s := range cell {
+		if p, ok := m.loose[[2]int{report, s}]; ok {
+			n += len(p)
+		} else {
+			n += len(m.runs[report][s])
+		}
+	}
+	out := make([]framing.Piece, 0, n)
+	for i, s := range cell {
 		if i > 0 {
 			out = append(out, framing.Piece{Text: " ", Diff: -1})
 		}
-		out = append(out, m.pieces[report][s]...)
+		out = m.piecesOf(out, report, s)
 	}
 	return out
 }

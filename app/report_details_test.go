@@ -27,6 +27,7 @@ const (
 func detailFields(t *testing.T, wb *workbench, i int) map[string]*widget.Entry {
 	t.Helper()
 	var forms []*widget.Form
+	showReportsTab(wb)
 	for _, o := range test.LaidOutObjects(wb.ui.reports.scroll) {
 		if f, ok := o.(*widget.Form); ok && len(f.Items) > 1 {
 			forms = append(forms, f)
@@ -155,5 +156,43 @@ func TestEditedTitleAuthorAndLanguageAreKeptInTheLibrary(t *testing.T) {
 	if e.Doc.Outlet != "Northwire" || e.Title != title || d.Reports[1].Title != title {
 		t.Errorf("after replacing the text with %s (outlet %q), the title is %q, the library keeps %q; want the edited %q",
 			newer, e.Doc.Outlet, e.Title, d.Reports[1].Title, title)
+	}
+}
+
+func TestReportsTabIsBuiltWhenShown(t *testing.T) {
+	wb := newTestWorkbench(t)
+	openSampleCase(t, wb)
+	cards := func() int {
+		n := 0
+		for _, o := range test.LaidOutObjects(wb.ui.reports.scroll) {
+			if f, ok := o.(*widget.Form); ok && len(f.Items) > 1 {
+				n++
+			}
+		}
+		return n
+	}
+	if n := len(wb.ui.reports.box.Objects); n != 0 {
+		t.Errorf("the Reports tab, not shown, holds %d objects", n)
+	}
+	showReportsTab(wb)
+	if n := cards(); n != len(wb.cas.Reports) {
+		t.Fatalf("the Reports tab shows %d report cards, want %d", n, len(wb.cas.Reports))
+	}
+	// A change while the tab is shown shows at once; one while it is not
+	// shows when it is next shown.
+	act(func() { wb.removeReport(wb.cas.Reports[0]) })
+	wb.wait()
+	if n := cards(); n != len(wb.cas.Reports) {
+		t.Errorf("after removing a report the Reports tab shows %d cards, want %d", n, len(wb.cas.Reports))
+	}
+	act(func() { wb.ui.tabs.SelectIndex(0) })
+	act(func() { wb.removeReport(wb.cas.Reports[0]) })
+	wb.wait()
+	if n := len(wb.ui.reports.box.Objects); n != 0 {
+		t.Errorf("the Reports tab, not shown, still holds %d objects", n)
+	}
+	showReportsTab(wb)
+	if n := cards(); n != len(wb.cas.Reports) {
+		t.Errorf("the Reports tab shows %d cards once selected again, want %d", n, len(wb.cas.Reports))
 	}
 }

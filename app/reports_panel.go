@@ -26,6 +26,12 @@ type reportsPanel struct {
 	onRemove    func(e *ReportEntry)
 	onReplace   func(e *ReportEntry)
 	guard       func(what string, f func())
+
+	// shown is set while the panel's tab is selected. While it is not,
+	// setCase only records the case, and the cards (an editor for every
+	// field of every report) are built when the tab is next selected.
+	shown   bool
+	pending *Case
 }
 
 func newReportsPanel() *reportsPanel {
@@ -34,8 +40,31 @@ func newReportsPanel() *reportsPanel {
 	return p
 }
 
-// setCase lists the reports of c.
+// setCase lists the reports of c, now if the panel is shown, else when it
+// is next shown.
 func (p *reportsPanel) setCase(c *Case) {
+	if !p.shown {
+		if p.pending == nil && len(p.box.Objects) > 0 {
+			p.box.RemoveAll()
+		}
+		p.pending = c
+		return
+	}
+	p.pending = nil
+	p.build(c)
+}
+
+// setShown tells the panel whether its tab is selected.
+func (p *reportsPanel) setShown(shown bool) {
+	p.shown = shown
+	if c := p.pending; shown && c != nil {
+		p.pending = nil
+		p.build(c)
+	}
+}
+
+// build lists the reports of c.
+func (p *reportsPanel) build(c *Case) {
 	p.box.RemoveAll()
 	name := widget.NewEntry()
 	name.SetText(c.Name)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -50,11 +49,7 @@ func Run(args []string) error {
 		}
 	}
 	var measureErr error
-	if os.Getenv("GOGC") == "" {
-		// The window keeps little between comparisons; a tighter heap
-		// target keeps its memory small at a small cost in collections.
-		debug.SetGCPercent(50)
-	}
+	tuneGC()
 
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(appIcon())
@@ -67,9 +62,14 @@ func Run(args []string) error {
 	w.SetOnClosed(func() { wb.closing.Store(true) })
 
 	if *measure != "" {
-		// Measurements run without the library, so that they time the
-		// window alone.
-		startMeasure(wb, *measure, started, func(err error) { measureErr = err })
+		// Measurements run without a library, so that they time the
+		// window alone, unless --library names one for startup: it then
+		// opens as it does without --measure.
+		lib := ""
+		if *measure == "startup" {
+			lib = *libFlag
+		}
+		startMeasure(wb, *measure, lib, fl.Args(), started, func(err error) { measureErr = err })
 	} else {
 		wb.startLibrary(libPath, fl.Args())
 	}

@@ -72,6 +72,10 @@ func (r *runner) startWith(docs []*ingest.Document, entries []*ReportEntry, fix 
 			if r.current(gen) {
 				done(model, err)
 				r.analyst.compared()
+				// A comparison, and building the views of its result,
+				// allocate far more than they keep: hand the scratch memory
+				// back to the system now rather than keep it for later.
+				debug.FreeOSMemory()
 			}
 		})
 	}()
@@ -86,6 +90,8 @@ func (r *runner) run(ctx context.Context, docs []*ingest.Document, entries []*Re
 			logPanic("comparing reports", p)
 		}
 	}()
+	gcDone := collector.comparing()
+	defer gcDone()
 	bundled, err := lexicon.Bundled()
 	if err != nil {
 		return nil, fmt.Errorf("comparing %d reports: %w", len(docs), err)
@@ -99,9 +105,7 @@ func (r *runner) run(ctx context.Context, docs []*ingest.Document, entries []*Re
 		return nil, fmt.Errorf("comparing %d reports: %w", len(docs), err)
 	}
 	m = newCaseModel(cmp, entries)
-	// A comparison allocates far more than it keeps: hand the scratch
-	// memory back to the system now rather than keep it for later.
-	debug.FreeOSMemory()
+	gcDone()
 	return m, nil
 }
 

@@ -104,6 +104,7 @@ func buildUI(wb *workbench) *workbenchUI {
 		container.NewTabItem("Notes", ui.notes.content),
 		container.NewTabItem("Alignment", ui.fixes.scroll),
 	)
+	ui.tabs.OnSelected = func(t *container.TabItem) { ui.reports.setShown(t.Content == ui.reports.scroll) }
 
 	center := container.NewVSplit(ui.view, ui.detail.scroll)
 	center.Offset = 0.66

@@ -69,7 +69,8 @@ type workbench struct {
 	// loads tracks the goroutines reading reports.
 	loads sync.WaitGroup
 	// afterCompare, when set, is called once after each comparison is
-	// shown or fails (measurements use it).
+	// shown or fails, or the case has too few reports to compare
+	// (measurements use it).
 	afterCompare func()
 }
 
@@ -162,6 +163,7 @@ func (wb *workbench) recompare() {
 		if len(wb.cas.Reports) == 1 {
 			wb.setStatus("One report loaded: add another report of the same event to compare them.")
 		}
+		wb.notifyCompared()
 		return
 	}
 	if wb.comparing {

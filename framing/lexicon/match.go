@@ -331,7 +331,7 @@ func (l *Lexicon) Matcher(caseTexts ...string) *Matcher {
 				if indexed && seen[id] != 1<<n-1 {
 					continue
 				}
-				if r.p.re.MatchString(t) {
+				if r.p.regexp().MatchString(t) {
 					m.active[r.entry] = true
 				}
 			}
@@ -527,10 +527,11 @@ func runPattern(text string, p *pattern, occs []occurrence) [][2]int {
 		}
 	}
 	var out [][2]int
+	re := p.regexp()
 	for _, w := range wins {
 		pos, end := w[0], w[1]
 		for pos < end {
-			loc := p.re.FindStringIndex(text[pos:end])
+			loc := re.FindStringIndex(text[pos:end])
 			if loc == nil {
 				break
 			}
@@ -540,7 +541,7 @@ func runPattern(text string, p *pattern, occs []occurrence) [][2]int {
 				if !startOK(text, s) {
 					ok = false
 				} else if !endOK(text, e) {
-					e = shorterHit(text, p.re, s, e)
+					e = shorterHit(text, re, s, e)
 					ok = e > s
 				}
 			}

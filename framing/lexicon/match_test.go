@@ -3,9 +3,13 @@ package lexicon
 import (
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
+
+	"framelens/assets"
 )
 
 // testLexicon loads testdata/match.yaml.
@@ -301,4 +305,34 @@ func FuzzParse(f *testing.F) {
 		}
 		l.Matcher(string(data)).Find(string(data))
 	})
+}
+
+// TestFindConcurrent runs one matcher from several goroutines at once, as
+// the engine may: the patterns built on first use are built once and every
+// goroutine finds the same hits.
+func TestFindConcurrent(t *testing.T) {
+	reports := caseReports(t)
+	l, errs := Parse(BundledOrigin, assets.Lexicon)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	m := l.Matcher(reports...)
+	results := make([][][]Match, 4)
+	var wg sync.WaitGroup
+	for g := range results {
+		wg.Go(func() {
+			for _, r := range reports {
+				results[g] = append(results[g], m.Find(r))
+			}
+		})
+	}
+	wg.Wait()
+	for g := 1; g < len(results); g++ {
+		if !reflect.DeepEqual(results[g], results[0]) {
+			t.Fatalf("goroutine %d found other hits than goroutine 0", g)
+		}
+	}
+	if len(results[0]) == 0 || len(results[0][0]) == 0 {
+		t.Fatal("no hits in the first report")
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -90,9 +91,15 @@ func isEnglish(lang string) bool {
 	return p == "en"
 }
 
-// pattern is one compiled pattern.
+// pattern is one compiled pattern. Its regular expression is checked when
+// the pattern is compiled but built for matching only when a text first
+// needs it: most patterns of a lexicon never run on a given case, and their
+// programs would take most of the lexicon's memory.
 type pattern struct {
-	re *regexp.Regexp
+	// src is the rewritten expression.
+	src  string
+	once sync.Once
+	re   *regexp.Regexp
 	// bound says that hits must start and end on word boundaries.
 	bound bool
 	// lits lists sets of case-folded strings: every match contains a
@@ -135,14 +142,27 @@ func compilePattern(src, suffix, lang string, kind patternKind) (*pattern, error
 	}
 	tree = rewrite(tree)
 	lits, n := indexSets(analyze(tree).all()), maxRunes(tree)
-	re, err := regexp.Compile(render(tree))
+	expr := render(tree)
+	re, err := regexp.Compile(expr)
 	if err != nil {
 		return nil, err
 	}
 	if re.MatchString("") {
 		return nil, errors.New("matches empty text")
 	}
-	return &pattern{re: re, lits: lits, maxRunes: n, bound: kind != contextPattern && !spaceless(lang)}, nil
+	return &pattern{src: expr, lits: lits, maxRunes: n, bound: kind != contextPattern && !spaceless(lang)}, nil
+}
+
+// regexp returns the pattern's regular expression, building it on first
+// use. It is safe for concurrent use.
+func (p *pattern) regexp() *regexp.Regexp {
+	p.once.Do(func() {
+		if p.re == nil {
+			// Cannot fail: compilePattern compiled the same expression.
+			p.re = regexp.MustCompile(p.src)
+		}
+	})
+	return p.re
 }
 
 // exactProperties wraps the Unicode property escapes (\pL, \p{L}, \P{...})
