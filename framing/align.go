@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -56,29 +57,34 @@ type edge struct {
 func (p *pipeline) weigh() {
 	ids := map[string]int32{}
 	var df []int
+	var counts []float64 // by key id, zero between sentences
+	var keys []int32
 	n := 0
 	for _, ss := range p.sents {
 		for _, s := range ss {
 			s.gid = n
 			n++
-			counts := map[int32]float64{}
+			keys = keys[:0]
 			for _, k := range p.keys(s) {
 				id, ok := ids[k]
 				if !ok {
 					id = int32(len(df))
 					ids[k] = id
 					df = append(df, 0)
+					counts = append(counts, 0)
 				}
 				if counts[id] == 0 {
 					df[id]++
+					keys = append(keys, id)
 				}
 				counts[id]++
 			}
-			s.vec = make([]kw, 0, len(counts))
-			for id, tf := range counts {
-				s.vec = append(s.vec, kw{id, tf})
+			slices.Sort(keys)
+			s.vec = make([]kw, len(keys))
+			for i, id := range keys {
+				s.vec[i] = kw{id, counts[id]}
+				counts[id] = 0
 			}
-			sort.Slice(s.vec, func(i, j int) bool { return s.vec[i].key < s.vec[j].key })
 		}
 	}
 	p.df = df
@@ -195,9 +201,24 @@ func (p *pipeline) align(ctx context.Context, links []Link, unlinks []SentenceRe
 			uf.union(a, b)
 		}
 	}
+	// Two large groups are joined by many edges: a refusal holds until
+	// either group changes, which its size tells.
+	type refusal struct{ na, nb int }
+	refused := map[[2]int]refusal{}
 	for _, e := range edges {
 		ga, gb := uf.find(e.a), uf.find(e.b)
-		if ga == gb || !p.canMerge(uf, ga, gb) {
+		if ga == gb {
+			continue
+		}
+		if ga > gb {
+			ga, gb = gb, ga
+		}
+		na, nb := len(uf.members[ga]), len(uf.members[gb])
+		if r, ok := refused[[2]int{ga, gb}]; ok && r.na == na && r.nb == nb {
+			continue
+		}
+		if !p.canMerge(uf, ga, gb) {
+			refused[[2]int{ga, gb}] = refusal{na, nb}
 			continue
 		}
 		uf.union(e.a, e.b)
@@ -257,7 +278,7 @@ func (p *pipeline) candidates(ctx context.Context, unlinked map[*sent]bool) ([]e
 	}
 	maxDF := len(all)
 	if len(all) > 400 {
-		maxDF = len(all) / 8
+		maxDF = len(all) / 40
 	}
 	nr := len(p.sents)
 	bestOf := make([]float64, len(all)*nr) // sentence x other report -> best score

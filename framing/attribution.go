@@ -66,9 +66,8 @@ func breakBetween(c cell, i, j int) bool {
 
 // attributionSlots pairs the sources and the reporting verbs of two cells.
 func attributionSlots(a, b cell) []slot {
-	ca, okA := attributionOf(a)
-	cb, okB := attributionOf(b)
-	if !okA || !okB {
+	ca, cb := a.clause, b.clause
+	if !a.hasClause || !b.hasClause {
 		return nil
 	}
 	var out []slot
@@ -85,7 +84,7 @@ func attributionSlots(a, b cell) []slot {
 // Palestinians" / "12 martyrs" / "Twelve terrorists" name one group of
 // people in three ways.
 func figureSlots(a, b cell) []slot {
-	fa, fb := figures(a, a.text), figures(b, b.text)
+	fa, fb := a.figs, b.figs
 	var out []slot
 	for _, m := range matchFigures(fa, fb) {
 		x, y := fa[m[0]], fb[m[1]]

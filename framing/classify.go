@@ -659,14 +659,10 @@ func (p *pipeline) scareQuotes(row int, r Row, c cell, q [2]int, qtoks []token, 
 
 // quotedIn reports whether another cell quotes most of the same words.
 func quotedIn(p *pipeline, o cell, r Row, q []token) bool {
-	text := p.docs[o.report].Text
 	have := map[string]bool{}
-	for _, i := range r.Cells[o.report] {
-		s := p.sents[o.report][i]
-		for _, qq := range quotations(text, s.tstart, s.tend) {
-			for _, t := range tokenize(text, qq[0], qq[1]) {
-				have[t.key] = true
-			}
+	for _, t := range o.toks {
+		if t.inQuote {
+			have[t.key] = true
 		}
 	}
 	n := 0

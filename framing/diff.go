@@ -22,6 +22,19 @@ type cell struct {
 	report int
 	toks   []token
 	text   string // the analysis text of the report the tokens point into
+
+	// Worked out once per cell and used by every pair it is in.
+	runes     []rune   // the tokens encoded for go-diff
+	figs      []figure // its figures
+	clause    clause   // its attribution clause, when hasClause
+	hasClause bool
+}
+
+// prepare works out what every comparison of a cell needs.
+func (c *cell) prepare(enc *encoder) {
+	c.runes = enc.runes(c.toks)
+	c.figs = figures(*c, c.text)
+	c.clause, c.hasClause = attributionOf(*c)
 }
 
 // slotSpan is what one report has in a change: tokens [from, to) of its
@@ -57,6 +70,7 @@ func (p *pipeline) differences(ctx context.Context) error {
 			for _, i := range idx {
 				c.toks = append(c.toks, p.sents[r][i].toks...)
 			}
+			c.prepare(enc)
 			cells = append(cells, c)
 		}
 		if len(cells) < 2 {
@@ -72,7 +86,7 @@ func (p *pipeline) differences(ctx context.Context) error {
 		var pds []pairDiff
 		for _, pr := range pairsOf(len(cells)) {
 			a, b := cells[pr[0]], cells[pr[1]]
-			pd := changes(dmp, enc, a, b)
+			pd := changes(dmp, a, b)
 			pds = append(pds, pd)
 			for _, sl := range pd.slots {
 				d, ok := p.classify(ri, []cell{a, b}, sl)
@@ -147,8 +161,8 @@ type pairDiff struct {
 }
 
 // changes returns the word diff of two cells.
-func changes(dmp *diffmatchpatch.DiffMatchPatch, enc *encoder, a, b cell) pairDiff {
-	diffs := dmp.DiffMainRunes(enc.runes(a.toks), enc.runes(b.toks), false)
+func changes(dmp *diffmatchpatch.DiffMatchPatch, a, b cell) pairDiff {
+	diffs := dmp.DiffMainRunes(a.runes, b.runes, false)
 	var regions []region
 	ab := make([]int, len(a.toks))
 	for k := range ab {

@@ -47,6 +47,19 @@ func toUkrainian(s string) string {
 	return s
 }
 
+// ukrainian is toUkrainian, worked out once per word of a comparison.
+func (p *pipeline) ukrainian(w string) string {
+	if u, ok := p.ukr[w]; ok {
+		return u
+	}
+	if p.ukr == nil {
+		p.ukr = map[string]string{}
+	}
+	u := toUkrainian(w)
+	p.ukr[w] = u
+	return u
+}
+
 // distancingVerbs are the verbs of "what X calls" constructions.
 var distancingVerbs = wordSet("call calls called describe describes described term terms termed dub dubs dubbed brand brands branded label labels labelled labeled")
 
@@ -97,7 +110,7 @@ func (p *pipeline) namingDiffs(row int, cells []cell) []Difference {
 				if !t.cap || !t.content || len(t.lower) < 4 {
 					continue
 				}
-				j, ok := names[toUkrainian(t.lower)]
+				j, ok := names[p.ukrainian(t.lower)]
 				if !ok || y.toks[j].lower == t.lower || seen[t.lower+"|"+y.toks[j].lower] {
 					continue
 				}

@@ -340,7 +340,7 @@ func near(a, b float64) bool {
 func (p *pipeline) numberDiffs(row int, cells []cell) []Difference {
 	figs := make([][]figure, len(cells))
 	for i, c := range cells {
-		figs[i] = figures(c, p.docs[c.report].Text)
+		figs[i] = c.figs
 	}
 	type cand struct {
 		d        Difference

@@ -22,6 +22,7 @@ type pipeline struct {
 	hits    [][]lexicon.Match // per report: lexicon hits over the whole text
 	df      []int             // key id -> number of sentences with the key
 	nSents  int
+	ukr     map[string]string // Ukrainian-based spellings worked out so far
 }
 
 // sent is a sentence with the features the engine works on.
@@ -100,6 +101,7 @@ func markQuoted(text string, s *sent) {
 		for i, t := range s.toks {
 			if t.start >= q[0] && t.end <= q[1] {
 				in = append(in, i)
+				s.toks[i].inQuote = true
 			}
 		}
 		if len(in) >= quotedMin {

@@ -19,6 +19,7 @@ type token struct {
 	pct        bool // a figure followed by a per cent sign
 	cap        bool // starts with an upper-case letter
 	quoted     bool // inside a direct quotation of several words: a speaker's words, not the report's
+	inQuote    bool // inside quotation marks at all
 }
 
 // tokenize splits text[from:to] into tokens. Words keep inner apostrophes,
@@ -70,6 +71,9 @@ func tokenize(text string, from, to int) []token {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -82,6 +86,9 @@ func isJoiner(r rune) bool {
 }
 
 func isCJK(r rune) bool {
+	if r < 0x1100 { // below Hangul Jamo: no CJK script
+		return false
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
 }
 
@@ -136,13 +143,26 @@ func stripMarks(s string) string {
 // foldWord lower-cases a word and folds typographic variants: curly
 // apostrophes, dash variants, and a trailing possessive 's.
 func foldWord(s string) string {
-	s = strings.ToLower(s)
+	if hasUpper(s) {
+		s = strings.ToLower(s)
+	}
 	if strings.ContainsAny(s, "’‘‐‑") {
 		s = typoFolder.Replace(s)
 	}
 	s = strings.TrimSuffix(s, "'s")
 	s = strings.TrimSuffix(s, "'")
 	return s
+}
+
+// hasUpper reports whether s may change when lower-cased: an ASCII capital
+// or any non-ASCII letter.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 var typoFolder = strings.NewReplacer("’", "'", "‘", "'", "‐", "-", "‑", "-")

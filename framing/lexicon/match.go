@@ -178,8 +178,28 @@ type compiled struct {
 
 // compile compiles the lexicon once and returns the result.
 func (l *Lexicon) compile() *compiled {
-	l.once.Do(func() { l.comp = buildCompiled(l.Entries) })
+	l.once.Do(func() {
+		// A copy of the bundled lexicon that nobody changed shares its
+		// compiled form: every comparison starts from such a copy.
+		if b := bundledLex; b != nil && b != l && sameEntries(l.Entries, b.Entries) {
+			l.comp = b.compile()
+			return
+		}
+		l.comp = buildCompiled(l.Entries)
+	})
 	return l.comp
+}
+
+func sameEntries(a, b []*Entry) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func buildCompiled(entries []*Entry) *compiled {
@@ -239,12 +259,12 @@ type litIndex struct {
 	owners  [][]owner
 	nsets   map[int32]int // pattern -> number of required sets
 	ids     map[string]int32
-	buckets map[uint16][]int32
+	buckets [256]*[256][]int32 // first byte, second byte -> literals starting so
 	bits    [1 << 10]uint64
 }
 
 func newLitIndex() *litIndex {
-	return &litIndex{ids: map[string]int32{}, buckets: map[uint16][]int32{}, nsets: map[int32]int{}}
+	return &litIndex{ids: map[string]int32{}, nsets: map[int32]int{}}
 }
 
 // addPattern indexes the required literal sets of pattern id; it reports
@@ -271,7 +291,12 @@ func (x *litIndex) add(lit string, o owner) {
 		x.lits = append(x.lits, lit)
 		x.owners = append(x.owners, nil)
 		k := uint16(lit[0])<<8 | uint16(lit[1])
-		x.buckets[k] = append(x.buckets[k], id)
+		b := x.buckets[k>>8]
+		if b == nil {
+			b = new([256][]int32)
+			x.buckets[k>>8] = b
+		}
+		b[k&0xff] = append(b[k&0xff], id)
 		x.bits[k>>6] |= 1 << (k & 63)
 	}
 	if os := x.owners[id]; len(os) == 0 || os[len(os)-1] != o {
@@ -286,7 +311,7 @@ func (x *litIndex) scan(s string, fn func(lit int32, pos int)) {
 		if x.bits[k>>6]&(1<<(k&63)) == 0 {
 			continue
 		}
-		for _, id := range x.buckets[k] {
+		for _, id := range x.buckets[k>>8][k&0xff] {
 			if strings.HasPrefix(s[i:], x.lits[id]) {
 				fn(id, i)
 			}
@@ -315,12 +340,27 @@ func (l *Lexicon) Matcher(caseTexts ...string) *Matcher {
 	}
 	if gated {
 		seen := make([]uint8, len(c.ctx)) // bit per required set found
+		occs := make([][]occurrence, len(c.ctx))
 		for _, t := range caseTexts {
-			folded, _ := foldText(t)
+			folded, offs := foldText(t)
+			orig := func(i int) int {
+				if offs == nil {
+					return i
+				}
+				return offs[i]
+			}
 			clear(seen)
-			c.ctxIdx.scan(folded, func(lit int32, _ int) {
+			for i := range occs {
+				occs[i] = occs[i][:0]
+			}
+			c.ctxIdx.scan(folded, func(lit int32, pos int) {
 				for _, o := range c.ctxIdx.owners[lit] {
-					seen[o.pattern()] |= 1 << o.set()
+					id := o.pattern()
+					if m.active[c.ctx[id].entry] {
+						continue
+					}
+					seen[id] |= 1 << o.set()
+					occs[id] = append(occs[id], occurrence{int32(id), o.set(), orig(pos), orig(pos + len(c.ctxIdx.lits[lit]))})
 				}
 			})
 			for id, r := range c.ctx {
@@ -328,11 +368,22 @@ func (l *Lexicon) Matcher(caseTexts ...string) *Matcher {
 					continue
 				}
 				n, indexed := c.ctxIdx.nsets[int32(id)]
-				if indexed && seen[id] != 1<<n-1 {
-					continue
-				}
-				if r.p.regexp().MatchString(t) {
-					m.active[r.entry] = true
+				switch {
+				case !indexed:
+					// No literal to look for: the whole text is searched.
+					m.active[r.entry] = r.p.regexp().MatchString(t)
+				case seen[id] == 1<<n-1:
+					// Search only around the literals found, as Find does.
+					os := occs[id]
+					slices.SortFunc(os, func(a, b occurrence) int {
+						if a.set != b.set {
+							return a.set - b.set
+						}
+						return a.start - b.start
+					})
+					if g := rarestSet(os, n); g != nil && len(runPattern(t, r.p, g)) > 0 {
+						m.active[r.entry] = true
+					}
 				}
 			}
 		}
