@@ -39,8 +39,7 @@ func attributionOf(c cell) (clause, bool) {
 		}
 	}
 	for v := len(toks) - 1; v >= 0; v-- {
-		t := toks[v]
-		if _, ok := reportingVerb(t); !ok {
+		if _, ok := reportingAt(toks, v); !ok {
 			continue
 		}
 		// The source: the words before the verb back to a break.

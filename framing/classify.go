@@ -296,10 +296,27 @@ func reportingVerb(t token) (string, bool) {
 	return v, ok && !t.cap && !t.quoted
 }
 
+// reportingAt returns the lemma of token i of toks when it is a reporting
+// verb, and not the verb of a distancing construction ("what it called").
+func reportingAt(toks []token, i int) (string, bool) {
+	v, ok := reportingVerb(toks[i])
+	if !ok {
+		return "", false
+	}
+	if distancingVerbs[toks[i].lower] {
+		for k := max(0, i-3); k < i; k++ {
+			if toks[k].lower == "what" {
+				return "", false
+			}
+		}
+	}
+	return v, true
+}
+
 // attributionAt returns the lemma and index of the first reporting verb.
 func attributionAt(toks []token) (string, int) {
-	for i, t := range toks {
-		if v, ok := reportingVerb(t); ok {
+	for i := range toks {
+		if v, ok := reportingAt(toks, i); ok {
 			return v, i
 		}
 	}

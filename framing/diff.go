@@ -78,7 +78,7 @@ func (p *pipeline) differences(ctx context.Context) error {
 		}
 		lexDiffs := append(p.lexiconDiffs(ri, row), p.numberDiffs(ri, cells)...)
 		for _, d := range p.namingDiffs(ri, cells) {
-			if !overlapsAny(d, lexDiffs) {
+			if !overlapsAny(d, termDiffs(lexDiffs)) {
 				lexDiffs = append(lexDiffs, d)
 			}
 		}
@@ -123,6 +123,19 @@ func (p *pipeline) differences(ctx context.Context) error {
 		return firstStart(a) < firstStart(b)
 	})
 	return nil
+}
+
+// termDiffs are the differences of contested terms among ds: those that
+// tell the same words as a naming choice, unlike figures or reporting verbs
+// that sit beside them.
+func termDiffs(ds []Difference) []Difference {
+	var out []Difference
+	for _, d := range ds {
+		if d.Kind == KindLexicon || d.Kind == KindModifier {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 func firstStart(d Difference) int {

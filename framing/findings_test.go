@@ -165,3 +165,19 @@ func TestLoadedWordsOfTheReportNotOfItsQuotes(t *testing.T) {
 		})
 	}
 }
+
+func TestDistancingKeepsItsWords(t *testing.T) {
+	texts := []string{
+		"China protested over the use of force against a Chinese civilian unmanned airship, saying the move was an overreaction.",
+		"China protested over the use of force against what it called a civilian unmanned airship, saying Washington had overreacted.",
+	}
+	c := compareTexts(t, texts...)
+	if len(framingWith(t, c, texts, KindModifier, map[int]string{0: "civilian unmanned airship", 1: "what it called"})) == 0 {
+		t.Errorf("the distancing is not set against the plain words: %v", c.Differences)
+	}
+	for _, d := range c.Differences {
+		if d.Kind == KindAttribution && d.Framing && holds(t, texts, d, 1, "called") {
+			t.Errorf("\"what it called\" taken for a reporting verb: %v", d)
+		}
+	}
+}

@@ -143,7 +143,7 @@ func (p *pipeline) namingDiffs(row int, cells []cell) []Difference {
 					continue
 				}
 				n := 1
-				for n < 4 && k+n < len(x.toks) && j+n < len(y.toks) && x.toks[k+n].key == y.toks[j+n].key {
+				for n < 4 && k+n < len(x.toks) && j+n < len(y.toks) && x.toks[k+n].key == y.toks[j+n].key && !breakBetween(x, k+n-1, k+n) {
 					n++
 				}
 				out = append(out, Difference{Row: row, Kind: KindModifier, Framing: true,
@@ -163,8 +163,8 @@ func (p *pipeline) namingDiffs(row int, cells []cell) []Difference {
 func (p *pipeline) attributionDiffs(row int, cells []cell) []Difference {
 	var out []Difference
 	verbs := func(c cell) (lemmas []string, at []int) {
-		for i, t := range c.toks {
-			if v, ok := reportingVerb(t); ok {
+		for i := range c.toks {
+			if v, ok := reportingAt(c.toks, i); ok {
 				lemmas, at = append(lemmas, v), append(at, i)
 			}
 		}
