@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -39,6 +40,7 @@ var (
 	supportMin       = 0.15 // lowest similarity of a pair that lends support
 	supportShare     = 0.4  // and only when this close to the sentence's best match in that report
 	vocabFieldWeight = 0.3  // weight of a shared field of the vocabulary against a shared word
+	yearApart        = 0.5  // sentences naming different years are this much less alike
 )
 
 // cand is a candidate pair: indices into the list of all sentences.
@@ -134,7 +136,38 @@ func (p *pipeline) adjust(a, b *sent, v float64) float64 {
 	case a.index == 1 && b.index == 1:
 		v *= leadUp
 	}
+	// Two sentences that each name years, none in common, tell of
+	// different times: "the first since 1932" is not "the next in 2044".
+	if len(a.years) > 0 && len(b.years) > 0 && !shareYear(a.years, b.years) {
+		v *= yearApart
+	}
 	return v
+}
+
+func shareYear(a, b []int) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// yearsOf lists the years a sentence names: four-digit figures from 1900
+// to 2100.
+func yearsOf(toks []token) []int {
+	var out []int
+	for _, t := range toks {
+		if !t.num || len(t.lower) != 4 || !isDigitStart(t.lower) {
+			continue
+		}
+		if v, err := strconv.Atoi(t.lower); err == nil && v >= 1900 && v <= 2100 {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // sim is the adjusted similarity of two sentences.

@@ -65,3 +65,20 @@ func TestSupports(t *testing.T) {
 		})
 	}
 }
+
+func TestSentencesOfDifferentYearsAlignLess(t *testing.T) {
+	mk := func(s string) *sent {
+		return &sent{toks: tokenize(s, 0, len(s)), years: yearsOf(tokenize(s, 0, len(s)))}
+	}
+	p := &pipeline{sents: [][]*sent{{}, {}}}
+	a := mk("It was the first total solar eclipse visible from the city since 1932.")
+	b := mk("The next total solar eclipse visible from the country will be in 2044.")
+	c := mk("The last total solar eclipse visible from the city was in 1932.")
+	a.index, b.index, c.index = 3, 3, 3
+	if got := p.adjust(a, b, 1); got >= 1 {
+		t.Errorf("sentences naming 1932 and 2044 are not set apart: %v", got)
+	}
+	if got := p.adjust(a, c, 1); got < 1 {
+		t.Errorf("sentences naming the same year are set apart: %v", got)
+	}
+}

@@ -30,8 +30,9 @@ type sent struct {
 	report, index int
 	tstart, tend  int // offsets in the analysis text
 	toks          []token
-	gid           int  // index over all sentences of the case
-	vec           []kw // tf-idf weights by key id, sorted, normalised
+	gid           int   // index over all sentences of the case
+	vec           []kw  // tf-idf weights by key id, sorted, normalised
+	years         []int // the years it names
 }
 
 func newPipeline(docs []*ingest.Document, lex *lexicon.Lexicon) *pipeline {
@@ -56,6 +57,7 @@ func (p *pipeline) segment(ctx context.Context) error {
 		for i, sp := range spans {
 			ss[i] = &sent{report: r, index: i, tstart: sp.Start, tend: sp.End, toks: tokenize(d.Text, sp.Start, sp.End)}
 			markQuoted(d.Text, ss[i])
+			ss[i].years = yearsOf(ss[i].toks)
 		}
 		p.sents[r] = ss
 		p.hits[r] = p.matcher.Find(d.Text)
