@@ -228,6 +228,17 @@ func (p *pipeline) align(ctx context.Context, links []Link, unlinks []SentenceRe
 		return err
 	}
 	uf := newGroups(p.sents)
+	// The headlines of reports on one event name its main fact: they make
+	// one row, however differently they word it.
+	var heads []*sent
+	for r, ss := range p.sents {
+		if len(ss) > 0 && !unlinked[ss[0]] && p.isHeadline(r) {
+			heads = append(heads, ss[0])
+		}
+	}
+	for i := 1; i < len(heads); i++ {
+		uf.union(heads[0], heads[i])
+	}
 	for _, l := range links {
 		a, b := p.sentAt(l.A), p.sentAt(l.B)
 		if a != nil && b != nil && a.report != b.report {
@@ -258,6 +269,25 @@ func (p *pipeline) align(ctx context.Context, links []Link, unlinks []SentenceRe
 	}
 	p.rows = p.order(uf)
 	return nil
+}
+
+// isHeadline reports whether the first sentence of report r is a
+// headline: a line of its own, without a final full stop, that ingest took
+// for the title.
+func (p *pipeline) isHeadline(r int) bool {
+	ss := p.sents[r]
+	if len(ss) == 0 {
+		return false
+	}
+	d, s := p.docs[r], ss[0]
+	text := strings.TrimSpace(d.Text[s.tstart:s.tend])
+	if text == "" || strings.HasSuffix(text, ".") {
+		return false
+	}
+	if rest := strings.TrimLeft(d.Text[s.tend:], " \t\r"); rest != "" && !strings.HasPrefix(rest, "\n") {
+		return false
+	}
+	return strings.Join(strings.Fields(d.Title), " ") == strings.Join(strings.Fields(text), " ")
 }
 
 func (p *pipeline) sentAt(r SentenceRef) *sent {

@@ -82,3 +82,25 @@ func TestSentencesOfDifferentYearsAlignLess(t *testing.T) {
 		t.Errorf("sentences naming the same year are set apart: %v", got)
 	}
 }
+
+func TestHeadlinesMakeOneRow(t *testing.T) {
+	texts := []string{
+		"Huge dam on front line destroyed, unleashing floods\n\nThe dam was destroyed overnight, officials said.",
+		"Kremlin: destruction of HPP is deliberate sabotage by Kiev\n\nThe dam was destroyed overnight, officials said.",
+	}
+	c := compareTexts(t, texts...)
+	if got := c.Rows[0].Cells; len(got[0]) != 1 || got[0][0] != 0 || len(got[1]) != 1 || got[1][0] != 0 {
+		t.Errorf("headlines with no word in common are not one row: %v", c.Rows)
+	}
+	// A first sentence that ends with a full stop is no headline.
+	texts = []string{
+		"The dam was destroyed overnight, officials said.\n\nFloods followed.",
+		"Moscow blamed Kyiv for the sabotage.\n\nFloods followed.",
+	}
+	c = compareTexts(t, texts...)
+	for _, r := range c.Rows {
+		if len(r.Cells[0]) == 1 && r.Cells[0][0] == 0 && len(r.Cells[1]) == 1 && r.Cells[1][0] == 0 {
+			t.Errorf("first sentences of body text forced into one row: %v", c.Rows)
+		}
+	}
+}
