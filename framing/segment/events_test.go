@@ -18,6 +18,7 @@ import (
 const (
 	sharedEvents = "../../../shared/eval/dev"
 	localEvents  = "../../testdata/events"
+	unseenEvents = "../../testdata/unseen"
 	seedReport   = "../../../shared/seed/ukrinform-wang-lavrov-2025-07.txt"
 )
 
@@ -72,10 +73,12 @@ func labelledReports(t *testing.T) []labelledReport {
 	if len(dirs) == 0 {
 		t.Fatalf("no labelled events under %s", sharedEvents)
 	}
-	if _, err := os.Stat(localEvents); err == nil {
-		dirs = append(dirs, eventDirs(t, localEvents)...)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		t.Fatal(err)
+	for _, local := range []string{localEvents, unseenEvents} {
+		if _, err := os.Stat(local); err == nil {
+			dirs = append(dirs, eventDirs(t, local)...)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			t.Fatal(err)
+		}
 	}
 	var reports []labelledReport
 	for _, dir := range dirs {
