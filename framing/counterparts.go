@@ -21,8 +21,8 @@ var maxCounterpart = 10
 func (p *pipeline) completeCounterparts(diffs []Difference, pds []pairDiff) {
 	for di := range diffs {
 		d := &diffs[di]
-		if !d.Framing || d.Kind == KindQuotation {
-			continue
+		if !d.Framing || d.Kind == KindQuotation || d.Kind == KindNumber {
+			continue // a report without the figure has nothing in its place
 		}
 		have := map[int]bool{}
 		for _, sp := range d.Spans {

@@ -35,7 +35,9 @@ var fieldLists = map[string]string{
 }
 
 // swapFieldLists are further fields for telling framing from rewording,
-// too general to help find which sentences state the same fact.
+// too general to help find which sentences state the same fact. Words
+// marked "!" are plain among themselves but a choice against the other
+// words of their field, whatever neutralInField says.
 var swapFieldLists = map[string]string{
 	"people harmed": "people civilians residents victims inhabitants bystanders innocents non-combatants noncombatants locals",
 	"incidents":     "incident episode incursion intrusion violation provocation event affair",
@@ -43,6 +45,9 @@ var swapFieldLists = map[string]string{
 	"speeches":      "speech address remarks rant tirade diatribe harangue monologue",
 	"delay":         "delayed stalled obstructed stonewalled filibustered",
 	"stance":        "views regards considers sees claims",
+	// Calling an attack an incident plays it down: the vague words count
+	// as a choice here, though they are plain among events.
+	"naming of violence": "attack attacks strike strikes bombing bombings shelling raid raids assault massacre !incident !incidents !episode !event !events !situation !affair",
 }
 
 // neutralInField are the plain words of each field: a swap between two of
@@ -79,6 +84,7 @@ func fieldIndex(lists ...map[string]string) map[string][]string {
 		sort.Strings(names)
 		for _, field := range names {
 			for _, w := range strings.Fields(l[field]) {
+				w = strings.TrimPrefix(w, "!") // a member never plain in this field
 				m[stem(w)] = append(m[stem(w)], field)
 			}
 		}
@@ -114,11 +120,30 @@ var neutralIn = func() map[string]map[string]bool {
 		for field, ws := range lists {
 			set := map[string]bool{}
 			for _, w := range strings.Fields(ws) {
-				if neutralInField[stem(w)] {
+				if !strings.HasPrefix(w, "!") && neutralInField[stem(w)] {
 					set[stem(w)] = true
 				}
 			}
 			m[field] = set
+		}
+	}
+	return m
+}()
+
+// vagueIn holds, for each field of the code, its words marked "!": plain
+// among themselves, a choice against the rest of the field.
+var vagueIn = func() map[string]map[string]bool {
+	m := map[string]map[string]bool{}
+	for _, lists := range []map[string]string{fieldLists, swapFieldLists} {
+		for field, ws := range lists {
+			for _, w := range strings.Fields(ws) {
+				if v, ok := strings.CutPrefix(w, "!"); ok {
+					if m[field] == nil {
+						m[field] = map[string]bool{}
+					}
+					m[field][stem(v)] = true
+				}
+			}
 		}
 	}
 	return m
@@ -129,7 +154,7 @@ var neutralIn = func() map[string]map[string]bool {
 func framingField(x, y token) string {
 	for _, f := range swapFieldOf[x.key] {
 		for _, g := range swapFieldOf[y.key] {
-			if f == g && !(neutralIn[f][x.key] && neutralIn[f][y.key]) {
+			if f == g && !(neutralIn[f][x.key] && neutralIn[f][y.key]) && !(vagueIn[f][x.key] && vagueIn[f][y.key]) {
 				return f
 			}
 		}
@@ -216,7 +241,7 @@ func (p *pipeline) fieldDiffs(row int, cells []cell) []Difference {
 				continue
 			}
 			x, y := a.toks[ia[0]], b.toks[ib[0]]
-			if neutralIn[f][x.key] && neutralIn[f][y.key] {
+			if neutralIn[f][x.key] && neutralIn[f][y.key] || vagueIn[f][x.key] && vagueIn[f][y.key] {
 				continue
 			}
 			out = append(out, Difference{Row: row, Kind: KindSubstitution, Framing: true,

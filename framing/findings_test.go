@@ -181,3 +181,25 @@ func TestDistancingKeepsItsWords(t *testing.T) {
 		}
 	}
 }
+
+func TestAttackCalledAnIncident(t *testing.T) {
+	texts := []string{
+		"EU foreign policy chief Josep Borrell condemned the attack on the city.",
+		"EU foreign policy chief Josep Borrell hastened to blame Moscow for the incident in the city.",
+	}
+	c := compareTexts(t, texts...)
+	if len(framingWith(t, c, texts, "", map[int]string{0: "attack", 1: "incident"})) == 0 {
+		t.Errorf("an attack called an incident is not flagged: %v", c.Differences)
+	}
+	// Two vague words for one event are no choice of frame.
+	texts = []string{
+		"Officials said the incident was under investigation.",
+		"Officials said the event was under investigation.",
+	}
+	c = compareTexts(t, texts...)
+	for _, d := range c.Differences {
+		if d.Framing {
+			t.Errorf("incident / event flagged: %v", d)
+		}
+	}
+}
