@@ -564,6 +564,19 @@ func rarestSet(occs []occurrence, nsets int) []occurrence {
 // around the given literal occurrences (sorted by start): a match is at most
 // p.maxRunes runes long and contains one of them.
 func runPattern(text string, p *pattern, occs []occurrence) [][2]int {
+	if p.literal && occs[0].start >= 0 {
+		var out [][2]int
+		for _, o := range occs {
+			if o.end <= o.start || len(out) > 0 && o.start < out[len(out)-1][1] {
+				continue
+			}
+			if p.bound && (!startOK(text, o.start) || !endOK(text, o.end)) {
+				continue
+			}
+			out = append(out, [2]int{o.start, o.end})
+		}
+		return out
+	}
 	var wins [][2]int
 	if p.maxRunes == unbounded || occs[0].start < 0 {
 		wins = [][2]int{{0, len(text)}}

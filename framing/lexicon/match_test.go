@@ -336,3 +336,42 @@ func TestFindConcurrent(t *testing.T) {
 		t.Fatal("no hits in the first report")
 	}
 }
+
+func TestLiteralPatternsMatchLikeExpressions(t *testing.T) {
+	for _, src := range []string{"said", "Kyiv", "regime"} {
+		p, err := compilePattern(src, "", "en", termPattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !p.literal {
+			t.Errorf("%q is not taken for a literal", src)
+		}
+	}
+	p, err := compilePattern("(?:some )?critics", "", "en", termPattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.literal {
+		t.Error("an expression is taken for a literal")
+	}
+	// A literal found inside a longer word is no hit.
+	l, errs := Parse("inline", []byte(`
+entries:
+  - id: said
+    lang: en
+    domain: test
+    category: conflict-naming
+    referent: saying
+    terms:
+      - {term: said, used_by: [a]}
+      - {term: claimed, used_by: [b]}
+    sources: [{title: t}]
+`))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	text := "He said it was unsaid, SAID twice."
+	if got := describe(text, l.Matcher().Find(text)); got != "said:said=said | said:said=SAID" {
+		t.Errorf("Find(%q) = %q", text, got)
+	}
+}

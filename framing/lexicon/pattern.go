@@ -108,6 +108,10 @@ type pattern struct {
 	lits [][]string
 	// maxRunes bounds the length of a match in runes, or is unbounded.
 	maxRunes int
+	// literal says the pattern is one word to find as it is (in any
+	// case): an occurrence of its literal is a match, no expression needs
+	// to run.
+	literal bool
 }
 
 // patternKind says how a pattern is used.
@@ -150,7 +154,9 @@ func compilePattern(src, suffix, lang string, kind patternKind) (*pattern, error
 	if re.MatchString("") {
 		return nil, errors.New("matches empty text")
 	}
-	return &pattern{src: expr, lits: lits, maxRunes: n, bound: kind != contextPattern && !spaceless(lang)}, nil
+	literal := tree.Op == syntax.OpLiteral && tree.Flags&syntax.FoldCase != 0 && len(lits) == 1 && len(lits[0]) == 1 &&
+		len(lits[0][0]) == len(string(tree.Rune)) && strings.EqualFold(lits[0][0], string(tree.Rune))
+	return &pattern{src: expr, lits: lits, maxRunes: n, bound: kind != contextPattern && !spaceless(lang), literal: literal}, nil
 }
 
 // regexp returns the pattern's regular expression, building it on first
