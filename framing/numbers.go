@@ -11,11 +11,11 @@ import (
 // Figures: two reports of one fact that give different figures ("27" /
 // "31", "more than 20" / "at least 22"), a vague quantity against a figure
 // ("dozens" / "about 90"), a share written another way ("30 percent" /
-// "one station in three"), a duration ("8 hours and 44 minutes" / "nearly
-// nine hours") or the same figure with a different hedge ("more than
-// 1,000" / "about 1,000") frame it differently. They are found over the
-// whole row, not only inside diff regions, since the figure often sits in a
-// clause reworded around it.
+// "one station in three"), a duration told exactly and rounded ("8 hours
+// and 44 minutes" / "nearly nine hours") or the same figure with a
+// different hedge ("more than 1,000" / "about 1,000") frame it
+// differently. They are found over the whole row, not only inside diff
+// regions, since the figure often sits in a clause reworded around it.
 
 // figure is a quantity stated in a cell: a value or a range, what it
 // measures, and the hedge before it.
@@ -176,16 +176,34 @@ func figures(c cell, text string) []figure {
 			case t.pct || word(f.to) == "percent" || word(f.to) == "%" || word(f.to) == "per" && word(f.to+1) == "cent":
 				f.unit = "percent"
 			case durationHours[word(f.to)] > 0:
-				// A duration: how long something lasted, or how long ago.
-				// Reports round these freely ("4 minutes" / "4 minutes and
-				// 28 seconds") and use them for different spans, so they
-				// are left out.
-				i = f.to
-				continue
+				// A duration, in hours: "8 hours and 44 minutes", "4
+				// minutes 28 seconds".
+				if f.vague || f.lo < 1 {
+					i = f.to
+					continue
+				}
+				f.unit = "duration"
+				f.lo *= durationHours[word(f.to)]
+				f.hi = f.lo
+				f.to++
+				k := f.to
+				if word(k) == "and" {
+					k++
+				}
+				if k+1 < len(toks) && toks[k].num && durationHours[word(k+1)] > 0 && durationHours[word(k+1)] < durationHours[word(f.to-1)] {
+					if v2, ok := figureValue(toks[k]); ok {
+						f.lo += v2 * durationHours[word(k+1)]
+						f.hi = f.lo
+						f.to = k + 2
+					}
+				}
 			}
 		}
 		if f.unit == "percent" {
 			f.counted = append(f.counted, stem("percent"))
+		}
+		if f.unit == "duration" {
+			f.counted = append(f.counted, "=duration")
 		}
 		// What the figure counts: the words right after it ("27
 		// migrants", "19 navy ships", "dozens of people"), up to the first
@@ -317,6 +335,12 @@ func (x figure) same(y figure) bool {
 func (x figure) conflicts(y figure) bool {
 	if x.unit != y.unit {
 		return false
+	}
+	if x.unit == "duration" {
+		// Spans of very different length are different spans ("after 48
+		// hours" / "in two decades").
+		a, b := min(x.lo, y.lo), max(x.lo, y.lo)
+		return a > 0 && b/a <= 1.25 && !near(a, b)
 	}
 	if x.vague && y.vague {
 		return false // two vague words never contradict each other

@@ -73,9 +73,20 @@ func TestFigureDifferences(t *testing.T) {
 			b:    "Millions of people watched the eclipse across the region.",
 		},
 		{
-			name: "durations are rounded freely",
-			a:    "Totality lasted up to 4 minutes and 28 seconds.",
-			b:    "Totality lasted up to 4 minutes.",
+			name: "a duration told exactly and rounded up",
+			a:    "Jeffries delayed the vote with a speech that lasted 8 hours and 44 minutes.",
+			b:    "Jeffries delayed the vote with a speech that dragged on for nearly nine hours.",
+			want: [2]string{"8 hours and 44 minutes", "nearly nine hours"},
+		},
+		{
+			name: "the same duration written two ways",
+			a:    "At its maximum, totality lasted 4 minutes 28 seconds.",
+			b:    "At its maximum, totality lasted 4 minutes and 28 seconds.",
+		},
+		{
+			name: "spans of very different length are different spans",
+			a:    "The army ended its operation in the camp after 48 hours.",
+			b:    "The army ended its largest operation in the camp in two decades.",
 		},
 	}
 	for _, tc := range tests {
