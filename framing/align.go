@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -41,6 +42,7 @@ var (
 	supportShare     = 0.4  // and only when this close to the sentence's best match in that report
 	vocabFieldWeight = 0.3  // weight of a shared field of the vocabulary against a shared word
 	yearApart        = 0.5  // sentences naming different years are this much less alike
+	metaApart        = 0.3  // and a sentence about the reporting against one about the event
 )
 
 // cand is a candidate pair: indices into the list of all sentences.
@@ -141,8 +143,21 @@ func (p *pipeline) adjust(a, b *sent, v float64) float64 {
 	if len(a.years) > 0 && len(b.years) > 0 && !shareYear(a.years, b.years) {
 		v *= yearApart
 	}
+	// A line about the reporting itself ("did not immediately respond to a
+	// request for comment", "This story has been updated") shares names
+	// with the facts around it but states none of them.
+	if a.meta != b.meta {
+		v *= metaApart
+	}
 	return v
 }
+
+// metaRE finds the sentences of a report about its own reporting.
+var metaRE = regexp.MustCompile(`(?i)(?:did not|didn't|has not|hasn't|have not|haven't)(?: immediately)? (?:respond|reply|return)|not immediately (?:respond|reply|available|clear)|(?:no|declined to|refused to) (?:immediate )?comment|could not be (?:reached|contacted)|requests? for comment|this (?:story|article|report) (?:has been|was|will be) updated|contributed (?:reporting|to this report)|^\(?(?:reporting|editing|writing) by`)
+
+// isMeta reports whether a sentence is about the reporting rather than the
+// event.
+func isMeta(text string) bool { return metaRE.MatchString(text) }
 
 func shareYear(a, b []int) bool {
 	for _, x := range a {

@@ -104,3 +104,21 @@ func TestHeadlinesMakeOneRow(t *testing.T) {
 		}
 	}
 }
+
+func TestSentencesAboutTheReporting(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		meta bool
+	}{
+		{"China's embassy in Washington did not immediately respond to a request for comment.", true},
+		{"Neither China's defence ministry nor its Taiwan Affairs Office responded to requests for comment.", true},
+		{"(This story has been updated with comments from China's Foreign Ministry.)", true},
+		{"The Kremlin declined to comment.", true},
+		{"China's foreign ministry said the balloon was a civilian airship.", false},
+		{"Officials did not say how many people had been evacuated.", false},
+	} {
+		if got := isMeta(tc.text); got != tc.meta {
+			t.Errorf("isMeta(%q) = %v, want %v", tc.text, got, tc.meta)
+		}
+	}
+}

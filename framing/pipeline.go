@@ -33,6 +33,7 @@ type sent struct {
 	gid           int   // index over all sentences of the case
 	vec           []kw  // tf-idf weights by key id, sorted, normalised
 	years         []int // the years it names
+	meta          bool  // about the reporting, not the event
 }
 
 func newPipeline(docs []*ingest.Document, lex *lexicon.Lexicon) *pipeline {
@@ -58,6 +59,7 @@ func (p *pipeline) segment(ctx context.Context) error {
 			ss[i] = &sent{report: r, index: i, tstart: sp.Start, tend: sp.End, toks: tokenize(d.Text, sp.Start, sp.End)}
 			markQuoted(d.Text, ss[i])
 			ss[i].years = yearsOf(ss[i].toks)
+			ss[i].meta = isMeta(d.Text[sp.Start:sp.End])
 		}
 		p.sents[r] = ss
 		p.hits[r] = p.matcher.Find(d.Text)

@@ -14,16 +14,14 @@ import (
 	"framelens/framing/lexicon"
 )
 
-// Quality floors of the engine on the labelled events (ours in
-// testdata/events and the shared ones in ../shared/eval/dev). They are the
-// figures the engine reaches today, less a small margin, so that no change
-// makes the analysis worse unnoticed; the targets the engine is working
-// towards are in the README. Raise them as the engine improves.
+// The quality the engine must reach on the labelled events it was made on
+// (ours in testdata/events and the shared ones in ../shared/eval/dev): the
+// targets Framelens is held to. The test fails below any of them.
 const (
 	floorSegF1            = 0.97
-	floorAlignF1          = 0.88
-	floorFramingRecall    = 0.81
-	floorFramingPrecision = 0.79
+	floorAlignF1          = 0.90
+	floorFramingRecall    = 0.85
+	floorFramingPrecision = 0.60
 	// At most one framing flag per this many sentences on an event with no
 	// framing differences at all.
 	sentencesPerFalseFlag = 50
