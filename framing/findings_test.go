@@ -1,23 +1,14 @@
 package framing
 
 import (
-	"context"
 	"fmt"
-	"strings"
 	"testing"
-
-	"framelens/framing/ingest"
-	"framelens/framing/lexicon"
 )
 
 // TestFramingInsideRewordedClauses checks that word choices are found even
 // when the clause around them is reworded, each with its own short spans,
 // and that neutral rewording stays unflagged.
 func TestFramingInsideRewordedClauses(t *testing.T) {
-	lex, err := lexicon.Bundled()
-	if err != nil {
-		t.Fatal(err)
-	}
 	tests := []struct {
 		name string
 		a, b string
@@ -57,34 +48,9 @@ func TestFramingInsideRewordedClauses(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a, err := ingest.Paste("a", tc.a)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := ingest.Paste("b", tc.b)
-			if err != nil {
-				t.Fatal(err)
-			}
-			c, err := Compare(context.Background(), []*ingest.Document{a, b}, Options{Lexicon: lex})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var flagged []string
 			texts := []string{tc.a, tc.b}
-			// has reports whether d has a span in report that overlaps
-			// the first occurrence of text.
-			has := func(d Difference, report int, text string) bool {
-				at := strings.Index(texts[report], text)
-				if at < 0 {
-					t.Fatalf("%q is not in report %d", text, report)
-				}
-				for _, sp := range d.Spans {
-					if sp.Report == report && sp.Start < at+len(text) && at < sp.End {
-						return true
-					}
-				}
-				return false
-			}
+			c := compareTexts(t, texts...)
+			var flagged []string
 			for _, d := range c.Differences {
 				if d.Framing {
 					flagged = append(flagged, fmt.Sprintf("%s %v", d.Kind, d.Spans))
@@ -96,7 +62,7 @@ func TestFramingInsideRewordedClauses(t *testing.T) {
 			for _, w := range tc.want {
 				found := false
 				for _, d := range c.Differences {
-					if d.Framing && has(d, 0, w[0]) && has(d, 1, w[1]) {
+					if d.Framing && holds(t, texts, d, 0, w[0]) && holds(t, texts, d, 1, w[1]) {
 						found = true
 					}
 				}

@@ -58,21 +58,13 @@ var personWords = wordSet(`people persons civilians migrants refugees residents 
 
 // outcomes name what happened to the people a figure counts; two figures
 // of different outcomes are never the same count.
-var outcomes = func() map[string]string {
-	m := map[string]string{}
-	for o, ws := range map[string]string{
-		"!killed":    "killed kill kills killing dead died die dies deaths death lives fatalities",
-		"!wounded":   "wounded wounding injured injuring injuries injures hurt",
-		"!missing":   "missing",
-		"!arrested":  "arrested detained held",
-		"!displaced": "displaced fled evacuated homeless",
-	} {
-		for _, w := range strings.Fields(ws) {
-			m[w] = o
-		}
-	}
-	return m
-}()
+var outcomes = byForm(map[string]string{
+	"!killed":    "killed kill kills killing dead died die dies deaths death lives fatalities",
+	"!wounded":   "wounded wounding injured injuring injuries injures hurt",
+	"!missing":   "missing",
+	"!arrested":  "arrested detained held",
+	"!displaced": "displaced fled evacuated homeless",
+})
 
 // outcomeOf is the outcome a figure's clause names, or "".
 func outcomeOf(f figure) string {
