@@ -37,9 +37,11 @@ lint: deps
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 -tags ci ./...
 
-## quality: the engine scored on the shared labelled events with score.py.
+## quality: the engine scored with score.py on the labelled events it was
+## made on (shared and ours), then on the unseen ones.
 quality: build
 	python3 ../shared/eval/score.py --cmd "./$(BIN) compare --format json" ../shared/eval/dev testdata/events
+	python3 ../shared/eval/score.py --cmd "./$(BIN) compare --format json" testdata/unseen
 
 screenshot: build
 	@command -v import >/dev/null 2>&1 && import -version 2>/dev/null | grep -q ImageMagick || $(MAKE) --no-print-directory apt PKGS="$(SHOT_PKGS)"
