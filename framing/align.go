@@ -157,7 +157,19 @@ var metaRE = regexp.MustCompile(`(?i)(?:did not|didn't|has not|hasn't|have not|h
 
 // isMeta reports whether a sentence is about the reporting rather than the
 // event.
-func isMeta(text string) bool { return metaRE.MatchString(text) }
+func isMeta(text string) bool {
+	lower := strings.ToLower(text)
+	for _, w := range metaWords {
+		if strings.Contains(lower, w) {
+			return metaRE.MatchString(text)
+		}
+	}
+	return false
+}
+
+// metaWords are the words one of which every match of metaRE holds: most
+// sentences hold none, and the expression need not run on them.
+var metaWords = []string{"respond", "reply", "return", "immediately", "comment", "reached", "contacted", "updated", "contributed", "reporting by", "editing by", "writing by"}
 
 func shareYear(a, b []int) bool {
 	for _, x := range a {

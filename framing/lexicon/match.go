@@ -260,7 +260,13 @@ type litIndex struct {
 	nsets   map[int32]int // pattern -> number of required sets
 	ids     map[string]int32
 	buckets [256]*[256][]int32 // first byte, second byte -> literals starting so
-	bits    [1 << 10]uint64
+	// tri has a bit for the first three bytes of every literal of three
+	// bytes or more, short one for each pair of first bytes that starts a
+	// literal of two: most places where a pair matches are passed over on
+	// the third byte.
+	tri   [1 << 10]uint64
+	short [1 << 10]uint64
+	bits  [1 << 10]uint64
 }
 
 func newLitIndex() *litIndex {
@@ -282,6 +288,11 @@ func (x *litIndex) addPattern(id int32, sets [][]string) bool {
 	return true
 }
 
+// triHash maps three bytes to one of 1<<16 bits.
+func triHash(a, b, c byte) uint32 {
+	return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77 ^ uint32(c)*0xC2B2AE3D) >> 16
+}
+
 // add indexes one literal for an owner.
 func (x *litIndex) add(lit string, o owner) {
 	id, ok := x.ids[lit]
@@ -297,6 +308,12 @@ func (x *litIndex) add(lit string, o owner) {
 			x.buckets[k>>8] = b
 		}
 		b[k&0xff] = append(b[k&0xff], id)
+		if len(lit) >= 3 {
+			h := triHash(lit[0], lit[1], lit[2])
+			x.tri[h>>6] |= 1 << (h & 63)
+		} else {
+			x.short[k>>6] |= 1 << (k & 63)
+		}
 		x.bits[k>>6] |= 1 << (k & 63)
 	}
 	if os := x.owners[id]; len(os) == 0 || os[len(os)-1] != o {
@@ -310,6 +327,14 @@ func (x *litIndex) scan(s string, fn func(lit int32, pos int)) {
 		k := uint16(s[i])<<8 | uint16(s[i+1])
 		if x.bits[k>>6]&(1<<(k&63)) == 0 {
 			continue
+		}
+		if x.short[k>>6]&(1<<(k&63)) == 0 {
+			if i+2 >= len(s) {
+				continue
+			}
+			if h := triHash(s[i], s[i+1], s[i+2]); x.tri[h>>6]&(1<<(h&63)) == 0 {
+				continue
+			}
 		}
 		for _, id := range x.buckets[k>>8][k&0xff] {
 			if strings.HasPrefix(s[i:], x.lits[id]) {
