@@ -102,6 +102,16 @@ func (p *pipeline) counterpart(d *Difference, pd pairDiff, flipped bool, x, y ce
 		if flipped {
 			sy = pd.slots[best].spans[0]
 		}
+		if d.Kind == KindAttribution {
+			// A reporting verb stands against a reporting verb, or
+			// nothing.
+			for k := sy.from; k < sy.to; k++ {
+				if _, ok := reportingAt(y.toks, k); ok {
+					return p.spanOf(y, slotSpan{report: y.report, from: k, to: k + 1}), true
+				}
+			}
+			return Span{}, false
+		}
 		if len(contentOf(y.toks[sy.from:sy.to])) > maxCounterpart {
 			return Span{}, false // a rewritten passage, not a counterpart
 		}
