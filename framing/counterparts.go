@@ -102,6 +102,24 @@ func (p *pipeline) counterpart(d *Difference, pd pairDiff, flipped bool, x, y ce
 		if flipped {
 			sy = pd.slots[best].spans[0]
 		}
+		// A word stands against a word or a short phrase: a long stretch
+		// is narrowed to a word of the same semantic field, or dropped.
+		if n := sy.to - sy.from; n > max(4, 3*len(covered)) && d.Kind != KindAttribution {
+			for k := sy.from; k < sy.to; k++ {
+				for _, c := range covered {
+					if x.toks[c].content && y.toks[k].content && y.toks[k].key != x.toks[c].key && sharedField(swapFieldOf[x.toks[c].key], swapFieldOf[y.toks[k].key]) != "" {
+						return p.spanOf(y, slotSpan{report: y.report, from: k, to: k + 1}), true
+					}
+				}
+			}
+			// Or the other report's own loaded word there.
+			for k := sy.from; k < sy.to; k++ {
+				if t := y.toks[k]; !t.quoted && (loadedWords[t.lower] || baseModifiers[t.lower] || isAffiliationLabel(t.lower)) {
+					return p.spanOf(y, slotSpan{report: y.report, from: k, to: k + 1}), true
+				}
+			}
+			return Span{}, false
+		}
 		if d.Kind == KindAttribution {
 			// A reporting verb stands against a reporting verb, or
 			// nothing.

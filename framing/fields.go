@@ -152,6 +152,9 @@ var vagueIn = func() map[string]map[string]bool {
 // framingField returns a field both words belong to in which they are not
 // both plain words, or "": a swap between them is a choice of frame.
 func framingField(x, y token) string {
+	if x.modifier || y.modifier {
+		return ""
+	}
 	for _, f := range swapFieldOf[x.key] {
 		for _, g := range swapFieldOf[y.key] {
 			if f == g && !(neutralIn[f][x.key] && neutralIn[f][y.key]) && !(vagueIn[f][x.key] && vagueIn[f][y.key]) {
@@ -209,7 +212,7 @@ func (p *pipeline) fieldDiffs(row int, cells []cell) []Difference {
 			m := map[string][]int{}
 			quoted := map[string][]int{}
 			for i, t := range x.toks {
-				if !t.content || t.cap && i > 0 || hasKey(y.toks, t.key) {
+				if !t.content || t.cap && i > 0 || t.modifier || hasKey(y.toks, t.key) {
 					continue
 				}
 				for _, f := range swapFieldOf[t.key] {

@@ -169,3 +169,16 @@ func TestAttackCalledAnIncident(t *testing.T) {
 		}
 	}
 }
+
+func TestCraftModifiersAreNotActors(t *testing.T) {
+	texts := []string{
+		"A U.S. fighter jet shot down the balloon off the coast on Saturday.",
+		"The U.S. military shot down the balloon off the coast on Saturday.",
+	}
+	c := compareTexts(t, texts...)
+	for _, d := range c.Differences {
+		if d.Framing && holds(t, texts, d, 0, "fighter") {
+			t.Errorf("\"fighter\" of \"fighter jet\" taken for an armed actor: %v", d)
+		}
+	}
+}

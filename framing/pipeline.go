@@ -58,6 +58,7 @@ func (p *pipeline) segment(ctx context.Context) error {
 		for i, sp := range spans {
 			ss[i] = &sent{report: r, index: i, tstart: sp.Start, tend: sp.End, toks: tokenize(d.Text, sp.Start, sp.End)}
 			markQuoted(d.Text, ss[i])
+			markModifiers(ss[i].toks)
 			ss[i].years = yearsOf(ss[i].toks)
 			ss[i].meta = isMeta(d.Text[sp.Start:sp.End])
 		}

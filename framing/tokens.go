@@ -20,6 +20,7 @@ type token struct {
 	cap        bool // starts with an upper-case letter
 	quoted     bool // inside a direct quotation of several words: a speaker's words, not the report's
 	inQuote    bool // inside quotation marks at all
+	modifier   bool // qualifies a craft named next ("fighter jet", "attack helicopter"): not its own sense
 }
 
 // tokenize splits text[from:to] into tokens. Words keep inner apostrophes,
@@ -138,6 +139,22 @@ func stripMarks(s string) string {
 		}
 	}
 	return out
+}
+
+// craftWords name craft and weapons that a word before them qualifies:
+// "fighter" in "fighter jet" is no fighter, "attack" in "attack drone" no
+// attack.
+var craftWords = wordSet(`jet jets plane planes aircraft helicopter helicopters drone drones bomber bombers
+	pilot pilots ship ships vessel vessels boat boats submarine submarines missile missiles rocket rockets
+	craft unit units squadron squadrons vehicle vehicles carrier carriers`)
+
+// markModifiers flags the words that qualify a craft named right after them.
+func markModifiers(toks []token) {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].content && !toks[i].num && craftWords[toks[i+1].lower] && !craftWords[toks[i].lower] {
+			toks[i].modifier = true
+		}
+	}
 }
 
 // foldWord lower-cases a word and folds typographic variants: curly
