@@ -43,6 +43,7 @@ var (
 	vocabFieldWeight = 0.3  // weight of a shared field of the vocabulary against a shared word
 	yearApart        = 0.5  // sentences naming different years are this much less alike
 	metaApart        = 0.3  // and a sentence about the reporting against one about the event
+	figureUp         = 1.3  // sentences giving one figure are this much more alike
 )
 
 // cand is a candidate pair: indices into the list of all sentences.
@@ -149,7 +150,23 @@ func (p *pipeline) adjust(a, b *sent, v float64) float64 {
 	if a.meta != b.meta {
 		v *= metaApart
 	}
+	if shareFigure(a.figs, b.figs) {
+		v *= figureUp
+	}
 	return v
+}
+
+// shareFigure reports whether two sentences give one figure of 10 or more
+// (not a year): the same count is likely the same fact.
+func shareFigure(a, b []float64) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // metaRE finds the sentences of a report about its own reporting.

@@ -122,3 +122,14 @@ func TestSentencesAboutTheReporting(t *testing.T) {
 		}
 	}
 }
+
+func TestSentencesGivingOneFigureAlignMore(t *testing.T) {
+	p := &pipeline{sents: [][]*sent{{}, {}}}
+	a := &sent{index: 3, figs: []float64{12}}
+	b := &sent{index: 3, figs: []float64{12, 4}}
+	c := &sent{index: 3, figs: []float64{140}}
+	same, other := p.adjust(a, b, 1), p.adjust(a, c, 1)
+	if same <= other {
+		t.Errorf("sentences giving 12 (%v) are not drawn closer than sentences giving 12 and 140 (%v)", same, other)
+	}
+}

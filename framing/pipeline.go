@@ -30,10 +30,11 @@ type sent struct {
 	report, index int
 	tstart, tend  int // offsets in the analysis text
 	toks          []token
-	gid           int   // index over all sentences of the case
-	vec           []kw  // tf-idf weights by key id, sorted, normalised
-	years         []int // the years it names
-	meta          bool  // about the reporting, not the event
+	gid           int       // index over all sentences of the case
+	vec           []kw      // tf-idf weights by key id, sorted, normalised
+	years         []int     // the years it names
+	meta          bool      // about the reporting, not the event
+	figs          []float64 // the figures of 10 or more it gives, years aside
 }
 
 func newPipeline(docs []*ingest.Document, lex *lexicon.Lexicon) *pipeline {
@@ -61,6 +62,11 @@ func (p *pipeline) segment(ctx context.Context) error {
 			markModifiers(ss[i].toks)
 			ss[i].years = yearsOf(ss[i].toks)
 			ss[i].meta = isMeta(d.Text[sp.Start:sp.End])
+			for _, t := range ss[i].toks {
+				if v, ok := figureValue(t); ok && v >= 10 && !(v >= 1900 && v <= 2100 && len(t.lower) == 4) {
+					ss[i].figs = append(ss[i].figs, v)
+				}
+			}
 		}
 		p.sents[r] = ss
 		p.hits[r] = p.matcher.Find(d.Text)
