@@ -289,22 +289,19 @@ func plainGap(text string, a, b token) bool {
 // digits, or a currency word just after it (at token k). "" when none.
 func currencyOf(text string, t token, after string) string {
 	if t.start > 0 {
-		switch r := strings.TrimRight(text[max(0, t.start-4):t.start], " "); {
-		case strings.HasSuffix(r, "$"):
-			return "usd"
-		case strings.HasSuffix(r, "£"):
-			return "gbp"
-		case strings.HasSuffix(r, "€"):
-			return "eur"
-		case strings.HasSuffix(r, "¥"):
-			return "cny"
-		case strings.HasSuffix(r, "₽"):
-			return "rub"
-		case strings.HasSuffix(r, "₴"):
-			return "uah"
+		r := strings.TrimRight(text[max(0, t.start-4):t.start], " ")
+		for _, c := range currencySigns {
+			if strings.HasSuffix(r, c.sign) {
+				return c.code
+			}
 		}
 	}
 	return currencyWords[after]
+}
+
+// currencySigns name currencies written as a sign before a figure.
+var currencySigns = []struct{ sign, code string }{
+	{"$", "usd"}, {"£", "gbp"}, {"€", "eur"}, {"¥", "cny"}, {"₽", "rub"}, {"₴", "uah"},
 }
 
 // currencyWords name currencies after a figure.
