@@ -98,13 +98,16 @@ func (p *pipeline) counterpart(d *Difference, pd pairDiff, flipped bool, x, y ce
 		}
 	}
 	if best >= 0 {
-		sy := pd.slots[best].spans[1]
+		sx, sy := pd.slots[best].spans[0], pd.slots[best].spans[1]
 		if flipped {
-			sy = pd.slots[best].spans[0]
+			sx, sy = sy, sx
 		}
-		// A word stands against a word or a short phrase: a long stretch
-		// is narrowed to a word of the same semantic field, or dropped.
-		if n := sy.to - sy.from; n > max(4, 3*len(covered)) && d.Kind != KindAttribution {
+		// A word stands against a word or a short phrase: a long stretch,
+		// or a word or two standing for a long stretch of x (the diff
+		// anchored on words the two reports put in other places), is
+		// narrowed to a word of the same semantic field, or dropped.
+		long := max(4, 3*len(covered))
+		if n, m := sy.to-sy.from, sx.to-sx.from; (n > long || m > long && 3*n < m) && d.Kind != KindAttribution {
 			for k := sy.from; k < sy.to; k++ {
 				for _, c := range covered {
 					if x.toks[c].content && y.toks[k].content && y.toks[k].key != x.toks[c].key && sharedField(swapFieldOf[x.toks[c].key], swapFieldOf[y.toks[k].key]) != "" {
@@ -130,8 +133,11 @@ func (p *pipeline) counterpart(d *Difference, pd pairDiff, flipped bool, x, y ce
 			}
 			return Span{}, false
 		}
-		if len(contentOf(y.toks[sy.from:sy.to])) > maxCounterpart {
+		switch n := len(contentOf(y.toks[sy.from:sy.to])); {
+		case n > maxCounterpart:
 			return Span{}, false // a rewritten passage, not a counterpart
+		case n == 0:
+			return Span{}, false // "the", "to": nothing said in its place
 		}
 		return p.spanOf(y, sy), true
 	}

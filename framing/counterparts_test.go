@@ -123,3 +123,47 @@ func TestFigureSlotsPairWhatIsCounted(t *testing.T) {
 		t.Errorf("martyrs / Palestinians counted by one figure are not paired: %v", c.Differences)
 	}
 }
+
+// TestNoEmptyCounterparts checks that a report is not shown against a
+// framing difference with words that say nothing in its place: only
+// "the" or "it", or a word the diff anchored on while the difference sits
+// in a long rewritten stretch.
+func TestNoEmptyCounterparts(t *testing.T) {
+	tests := []struct {
+		name  string
+		texts []string
+		word  string // in report 0
+		not   string // in report 2: no framing difference on word may hold it
+	}{
+		{
+			name: "a pronoun in place of the label",
+			texts: []string{
+				"The government says the scheme will deter people from crossing the Channel in small boats.",
+				"The government says the plan will deter people from crossing the Channel in small boats.",
+				"The government says it will deter people from crossing the Channel in small boats.",
+			},
+			word: "scheme",
+			not:  "it",
+		},
+		{
+			name: "a headline rewritten around the same names",
+			texts: []string{
+				"Government requisitions strikers to break the picket at Esso depot",
+				"France orders striking workers back to Esso fuel depot as shortages spread",
+				"Government orders Esso depot strikers back to work",
+			},
+			word: "picket",
+			not:  "orders",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := compareTexts(t, tc.texts...)
+			for _, d := range framingWith(t, c, tc.texts, "", map[int]string{0: tc.word}) {
+				if holds(t, tc.texts, d, 2, tc.not) {
+					t.Errorf("%q shown against %q: %v", tc.not, tc.word, d)
+				}
+			}
+		})
+	}
+}
