@@ -155,6 +155,16 @@ func TestNoEmptyCounterparts(t *testing.T) {
 			word: "picket",
 			not:  "orders",
 		},
+		{
+			name: "quotation marks around words a report does not use",
+			texts: []string{
+				"Wang said the two countries should defend \"the correct historical narrative\" of the Second World War.",
+				"The sides stressed the importance of defending the correct historical narrative about the Second World War.",
+				"Wang recalled the victory over fascism in the Second World War.",
+			},
+			word: "correct historical narrative",
+			not:  "victory over fascism",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

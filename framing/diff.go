@@ -111,8 +111,11 @@ func (p *pipeline) differences(ctx context.Context) error {
 				found = append(found, d)
 			}
 		}
-		rowDiffs := append(append(lexDiffs, mergeDiffs(found)...), p.quotationDiffs(ri, row, cells)...)
+		rowDiffs := append(lexDiffs, mergeDiffs(found)...)
 		p.completeCounterparts(rowDiffs, pds)
+		// Quotation marks are about words some reports share: a report
+		// without those words has nothing to set against them.
+		rowDiffs = append(rowDiffs, p.quotationDiffs(ri, row, cells)...)
 		p.diffs = append(p.diffs, dedupe(rowDiffs)...)
 	}
 	sort.SliceStable(p.diffs, func(i, j int) bool {
