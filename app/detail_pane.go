@@ -320,6 +320,11 @@ func differenceSegments(m *caseModel, d framing.Difference) []widget.RichTextSeg
 		if sp.Report >= 0 && sp.Report < len(m.entries) {
 			outlet = m.entries[sp.Report].label()
 		}
+		if sp.Counterpart {
+			// Words that only stand in the place of the framing words.
+			parts = append(parts, plain(said), plain(" ("+outlet+", in its place)"))
+			continue
+		}
 		parts = append(parts, strong(said), plain(" ("+outlet+")"))
 	}
 	if d.Explanation != "" {

@@ -32,10 +32,11 @@ type caseModel struct {
 // pieceRun is a framing.Piece without its text: the piece ends at end in
 // its sentence's text and starts where the one before it ends.
 type pieceRun struct {
-	end     int32
-	diff    int32
-	kind    uint8 // index into caseModel.kinds
-	framing bool
+	end         int32
+	diff        int32
+	kind        uint8 // index into caseModel.kinds
+	framing     bool
+	counterpart bool
 }
 
 func newCaseModel(c *framing.Comparison, entries []*ReportEntry) *caseModel {
@@ -97,7 +98,7 @@ func (m *caseModel) compact(pieces []framing.Piece, text string, kind map[framin
 			kind[p.Kind] = k
 			m.kinds = append(m.kinds, p.Kind)
 		}
-		runs[i] = pieceRun{end: int32(end), diff: int32(p.Diff), kind: k, framing: p.Framing}
+		runs[i] = pieceRun{end: int32(end), diff: int32(p.Diff), kind: k, framing: p.Framing, counterpart: p.Counterpart}
 		off = end
 	}
 	if off != len(text) {
@@ -116,7 +117,7 @@ func (m *caseModel) piecesOf(out []framing.Piece, report, sentence int) []framin
 	text := m.cmp.Reports[report].Sentences[sentence].Text
 	start := int32(0)
 	for _, r := range m.runs[report][sentence] {
-		out = append(out, framing.Piece{Text: text[start:r.end], Diff: int(r.diff), Kind: m.kinds[r.kind], Framing: r.framing})
+		out = append(out, framing.Piece{Text: text[start:r.end], Diff: int(r.diff), Kind: m.kinds[r.kind], Framing: r.framing, Counterpart: r.counterpart})
 		start = r.end
 	}
 	return out

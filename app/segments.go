@@ -15,7 +15,8 @@ import (
 const notReported = "— not reported —"
 
 // pieceSegments turns the pieces of a cell into rich-text segments:
-// framing differences bold in the colour of their kind, other differences
+// framing differences bold in the colour of their kind (what a report
+// only says in their place in that colour, not bold), other differences
 // in a faint colour, matches of the find query underlined.
 func pieceSegments(pieces []framing.Piece, query string) []widget.RichTextSegment {
 	segs := make([]widget.RichTextSegment, 0, len(pieces))
@@ -25,7 +26,7 @@ func pieceSegments(pieces []framing.Piece, query string) []widget.RichTextSegmen
 		if p.Diff >= 0 {
 			if p.Framing {
 				style.ColorName = kindColor(p.Kind)
-				style.TextStyle.Bold = true
+				style.TextStyle.Bold = !p.Counterpart
 			} else {
 				style.ColorName = colorRewording
 			}

@@ -156,14 +156,43 @@ func bottomBar(ui *workbenchUI) fyne.CanvasObject {
 	for _, k := range legendKinds {
 		legend.Add(newLegendItem(kindLabel(k), kindColor(k), k != legendKinds[len(legendKinds)-1]))
 	}
+	legend.Add(newLegendItem(counterpartLegend, colorRewording, false))
 	legend.Add(newLegendItem(notReported, colorMissingText, false))
-	progress := container.NewGridWrap(fyne.NewSize(160, ui.progress.MinSize().Height), ui.progress)
+	progress := container.New(whileShown{width: 160}, ui.progress)
 	right := container.NewHBox(ui.undo, ui.libState, progress)
 	return container.NewVBox(
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, legend, right, ui.status),
 	)
 }
+
+// whileShown lays its objects out at a fixed width while one of them is
+// shown and takes no room at all while they are hidden: the progress bar
+// leaves its place to the status line when no work is running.
+type whileShown struct{ width float32 }
+
+// MinSize is the fixed width by the tallest shown object, or nothing.
+func (l whileShown) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var size fyne.Size
+	for _, o := range objects {
+		if o.Visible() {
+			size = fyne.NewSize(l.width, max(size.Height, o.MinSize().Height))
+		}
+	}
+	return size
+}
+
+// Layout gives every object the whole room.
+func (l whileShown) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// counterpartLegend explains the coloured words that are not bold: what
+// an outlet says in the place of another's framing words.
+const counterpartLegend = "not bold: said in its place"
 
 // legendItem is a word of the colour legend, drawn in the colour it
 // explains (bold for the framing kinds).

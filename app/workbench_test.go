@@ -83,6 +83,8 @@ func TestSampleCaseHighlightsContestedTermsStrongly(t *testing.T) {
 		for _, p := range m.cellPieces(row, rep) {
 			style := "plain"
 			switch {
+			case p.Diff >= 0 && p.Framing && p.Counterpart:
+				style = string(kindColor(p.Kind))
 			case p.Diff >= 0 && p.Framing:
 				style = "bold " + string(kindColor(p.Kind))
 			case p.Diff >= 0:
@@ -118,6 +120,42 @@ func TestSampleCaseHighlightsContestedTermsStrongly(t *testing.T) {
 		} else if got != notReported {
 			t.Errorf("%s's cell of a fact only Global Wire reported reads %q, want %q", m.entries[rep].Outlet, got, notReported)
 		}
+	}
+}
+
+// TestSampleCaseShowsCounterpartsWithoutBold checks that what an outlet
+// says in the place of another's framing word is drawn in the kind's
+// colour but not bold, so that the framing words themselves stand out.
+func TestSampleCaseShowsCounterpartsWithoutBold(t *testing.T) {
+	wb := newTestWorkbench(t)
+	openSampleCase(t, wb)
+	m, v := wb.model, wb.ui.view
+	kyiv := column(t, m, "Kyiv Ledger")
+	moscow := column(t, m, "Moscow State Wire")
+	row := rowWith(t, m, kyiv, "victory over Japanese aggression")
+	w := builtRow(t, v, row)
+	assertHighlighted(t, w, kyiv, "aggression", colorSubstitution)
+	var plain, bold strings.Builder
+	for _, s := range textSegments(w.cells[moscow]) {
+		if s.Style.ColorName != colorSubstitution {
+			continue
+		}
+		if s.Style.TextStyle.Bold {
+			bold.WriteString(s.Text + "|")
+		} else {
+			plain.WriteString(s.Text + "|")
+		}
+	}
+	if !strings.Contains(plain.String(), "importance of defending") {
+		t.Errorf("Moscow State Wire's words in the place of \"aggression\" are not drawn plain in the substitution colour: plain %q, bold %q (cell %q)", plain.String(), bold.String(), w.cells[moscow].String())
+	}
+	if bold.Len() > 0 {
+		t.Errorf("Moscow State Wire's counterpart drawn bold: %q", bold.String())
+	}
+	// The detail pane says so in words.
+	wb.jumpTo(row)
+	if text := wb.ui.detail.text(); !strings.Contains(text, "(Moscow State Wire, in its place)") {
+		t.Errorf("the detail pane does not say what Moscow State Wire has in the place of \"aggression\":\n%s", text)
 	}
 }
 
@@ -559,5 +597,32 @@ func TestKeyboardShortcutsHelpListsEveryKey(t *testing.T) {
 		if c.shortcut != nil && !strings.Contains(text, shortcutLabel(c.shortcut)+"\n") {
 			t.Errorf("the keyboard shortcuts help does not list %s (%s)", shortcutLabel(c.shortcut), c.label)
 		}
+	}
+}
+
+// TestStatusLineHasTheRoomOfTheIdleProgressBar checks that at the smallest
+// supported window size the status line is read whole once work is done:
+// the progress bar takes room only while it runs.
+func TestStatusLineHasTheRoomOfTheIdleProgressBar(t *testing.T) {
+	wb := newTestWorkbench(t)
+	openSampleCase(t, wb)
+	status := wb.ui.status
+	fits := func() bool {
+		// Lay the window out again, as the driver does when sizes change.
+		act(func() { wb.win.Content().Refresh() })
+		need := fyne.MeasureText(status.Text, theme.TextSize(), status.TextStyle).Width + 2*theme.InnerPadding()
+		return status.Size().Width >= need
+	}
+	if !fits() {
+		t.Errorf("the status line %q is cut at 1280 pixels: %.0f wide", status.Text, status.Size().Width)
+	}
+	act(func() { wb.beginWork("Comparing") })
+	fits()
+	if w := wb.ui.progress.Size().Width; w < 100 {
+		t.Errorf("the progress bar is %.0f pixels wide while work runs", w)
+	}
+	act(func() { wb.endWork() })
+	if !fits() {
+		t.Errorf("the status line %q is cut at 1280 pixels after work: %.0f wide", status.Text, status.Size().Width)
 	}
 }

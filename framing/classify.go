@@ -253,7 +253,9 @@ func (p *pipeline) counterpartOf(s side) []Span {
 	if n := len(contentOf(s.toks)); n == 0 || n > maxCounterpart {
 		return nil
 	}
-	return []Span{p.spanOf(s.c, s.ss)}
+	sp := p.spanOf(s.c, s.ss)
+	sp.Counterpart = true
+	return []Span{sp}
 }
 
 // tokenSpan is the Span of tokens [from, to) of a side.

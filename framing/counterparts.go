@@ -1,6 +1,9 @@
 package framing
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Counterparts. A framing difference is found between two reports at a
 // time, or from the words of one report (a loaded modifier, a contested
@@ -46,6 +49,7 @@ func (p *pipeline) completeCounterparts(diffs []Difference, pds []pairDiff) {
 				if !ok {
 					continue
 				}
+				sp.Counterpart = true
 				if cur, seen := best[y.report]; !seen || sp.End-sp.Start < cur.End-cur.Start {
 					best[y.report] = sp
 				}
@@ -53,6 +57,13 @@ func (p *pipeline) completeCounterparts(diffs []Difference, pds []pairDiff) {
 		}
 		var added []Span
 		for _, sp := range best {
+			// The very words another report is flagged for are those
+			// words here too, not only what stands in their place.
+			for _, o := range d.Spans {
+				if !o.Counterpart && o.End > o.Start && strings.EqualFold(o.Text, sp.Text) {
+					sp.Counterpart = false
+				}
+			}
 			added = append(added, sp)
 		}
 		if len(added) == 0 {

@@ -1,6 +1,9 @@
 package framing
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestCounterpartsAcrossTheRow checks that a framing difference found in
 // one report shows what every other report of the row says in its place.
@@ -175,5 +178,35 @@ func TestNoEmptyCounterparts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPiecesMarkCounterparts checks that the words a framing difference is
+// about and the words another report only has in their place come out of
+// Pieces told apart, for the window and the HTML report to draw them so.
+func TestPiecesMarkCounterparts(t *testing.T) {
+	texts := []string{
+		"The minister claimed the notorious tribunal had no authority over the islands.",
+		"The minister said the tribunal in The Hague had no authority over the islands.",
+	}
+	c := compareTexts(t, texts...)
+	find := func(report int, word string) Piece {
+		t.Helper()
+		for _, p := range c.Pieces(report, 0) {
+			if strings.Contains(p.Text, word) {
+				return p
+			}
+		}
+		t.Fatalf("no piece of report %d holds %q: %v", report, word, c.Pieces(report, 0))
+		return Piece{}
+	}
+	if p := find(0, "notorious"); !p.Framing || p.Counterpart {
+		t.Errorf("\"notorious\" is not drawn as the framing word: %+v", p)
+	}
+	if p := find(1, "tribunal"); !p.Framing || !p.Counterpart {
+		t.Errorf("\"tribunal\" is not drawn as what report 1 has in the place of \"notorious tribunal\": %+v", p)
+	}
+	if p := find(0, "claimed"); !p.Framing || p.Counterpart {
+		t.Errorf("\"claimed\" is not drawn as a framing word: %+v", p)
 	}
 }

@@ -273,8 +273,13 @@ func mergeDiffs(ds []Difference) []Difference {
 		}
 		for _, sp := range d.Spans {
 			dup := false
-			for _, o := range out[k].Spans {
+			for oi, o := range out[k].Spans {
 				if o.Report == sp.Report && (o.Start == sp.Start && o.End == sp.End || sp.End <= sp.Start) {
+					// Words one difference is about and another only
+					// sets against it are words the difference is about.
+					if sp.End > sp.Start {
+						out[k].Spans[oi].Counterpart = o.Counterpart && sp.Counterpart
+					}
 					dup = true
 					break
 				}

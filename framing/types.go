@@ -96,6 +96,11 @@ type Span struct {
 	Start  int    `json:"start"`
 	End    int    `json:"end"`
 	Text   string `json:"text"`
+	// Counterpart marks words that only stand in the place of another
+	// report's framing words ("Ukrainian officials" against "the Kiev
+	// regime"): they show what this report says there and frame nothing
+	// themselves.
+	Counterpart bool `json:"counterpart,omitempty"`
 }
 
 // TermUsage is one line of the terminology summary: for one contested

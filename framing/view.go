@@ -19,6 +19,9 @@ type Piece struct {
 	Diff    int
 	Kind    Kind
 	Framing bool
+	// Counterpart is set when the run only stands in the place of
+	// another report's framing words (see Span.Counterpart).
+	Counterpart bool
 }
 
 // Pieces cuts the display text of one sentence into runs, each either
@@ -35,9 +38,12 @@ func (c *Comparison) Pieces(report, sentence int) []Piece {
 	if raw == nil {
 		return []Piece{{Text: s.Text, Diff: -1}}
 	}
-	// Mark every raw byte of the sentence with the best difference on it.
+	// Mark every raw byte of the sentence with the best difference on it:
+	// framing over not, the words a difference is about over words that
+	// only stand against them, then the narrower span.
 	mark := make([]int, s.End-s.Start)
 	width := make([]int, s.End-s.Start) // length of the span that set mark
+	cp := make([]bool, s.End-s.Start)   // whether that span is a counterpart
 	for i := range mark {
 		mark[i] = -1
 	}
@@ -49,10 +55,21 @@ func (c *Comparison) Pieces(report, sentence int) []Piece {
 				continue
 			}
 			for b := max(sp.Start, s.Start); b < min(sp.End, s.End); b++ {
-				cur := mark[b-s.Start]
-				if cur < 0 || better(d, c.Differences[cur]) || !better(c.Differences[cur], d) && sp.End-sp.Start < width[b-s.Start] {
-					mark[b-s.Start] = di
-					width[b-s.Start] = sp.End - sp.Start
+				i := b - s.Start
+				take := mark[i] < 0
+				if !take {
+					switch cur := c.Differences[mark[i]]; {
+					case better(d, cur):
+						take = true
+					case better(cur, d):
+					case cp[i] != sp.Counterpart:
+						take = cp[i]
+					default:
+						take = sp.End-sp.Start < width[i]
+					}
+				}
+				if take {
+					mark[i], width[i], cp[i] = di, sp.End-sp.Start, sp.Counterpart
 				}
 			}
 		}
@@ -60,7 +77,7 @@ func (c *Comparison) Pieces(report, sentence int) []Piece {
 	// Walk the raw bytes, folding white space as Sentence.Text does.
 	var pieces []Piece
 	var buf strings.Builder
-	curMark := -2
+	curMark, curCp := -2, false
 	emit := func() {
 		if buf.Len() == 0 {
 			return
@@ -69,12 +86,13 @@ func (c *Comparison) Pieces(report, sentence int) []Piece {
 		if curMark >= 0 {
 			p.Kind = c.Differences[curMark].Kind
 			p.Framing = c.Differences[curMark].Framing
+			p.Counterpart = curCp
 		}
 		pieces = append(pieces, p)
 		buf.Reset()
 	}
 	text := string(raw[s.Start:s.End])
-	prev := -1 // mark of the last non-space rune written
+	prev, prevCp := -1, false // mark of the last non-space rune written
 	pendingSpace := false
 	for i, r := range text {
 		if unicode.IsSpace(r) {
@@ -82,25 +100,26 @@ func (c *Comparison) Pieces(report, sentence int) []Piece {
 			continue
 		}
 		m := mark[i]
+		mc := m >= 0 && cp[i]
 		if pendingSpace {
 			// A folded space belongs to a run only when both its sides do.
-			sm := -1
-			if prev == m {
-				sm = m
+			sm, sc := -1, false
+			if prev == m && prevCp == mc {
+				sm, sc = m, mc
 			}
-			if sm != curMark {
+			if sm != curMark || sc != curCp {
 				emit()
-				curMark = sm
+				curMark, curCp = sm, sc
 			}
 			buf.WriteByte(' ')
 			pendingSpace = false
 		}
-		if m != curMark {
+		if m != curMark || mc != curCp {
 			emit()
-			curMark = m
+			curMark, curCp = m, mc
 		}
 		buf.WriteRune(r)
-		prev = m
+		prev, prevCp = m, mc
 	}
 	emit()
 	// Sentence.Text comes from the analysis text (markup removed); when it

@@ -273,6 +273,11 @@ func (v *view) htmlPiece(pc framing.Piece) htmlPiece {
 	d := v.cmp.Differences[pc.Diff]
 	class := "d " + kindClass(pc.Kind) + " fr"
 	title := kindName(pc.Kind)
+	if pc.Framing && pc.Counterpart {
+		// What this outlet says in the place of another's framing words.
+		class += " cp"
+		title += " (what this outlet says in its place)"
+	}
 	if !pc.Framing {
 		// Rewording and other differences that do not frame are faint.
 		class = "d rew"

@@ -136,6 +136,7 @@ func TestHTMLHoldsEveryRowAndNote(t *testing.T) {
 				t.Fatalf("%d rows in the report, want %d", len(rows), len(want))
 			}
 			rowNode := map[int]*html.Node{}
+			counterparts := 0
 			for i, ri := range want {
 				n := rows[i]
 				if id := attr(n, "id"); id != fmt.Sprintf("row-%d", ri+1) {
@@ -165,6 +166,29 @@ func TestHTMLHoldsEveryRowAndNote(t *testing.T) {
 				if cmp.RowFraming(ri) != (framed > 0) {
 					t.Errorf("row %d: %d framing highlights, row framing %v", ri+1, framed, cmp.RowFraming(ri))
 				}
+				// What an outlet says in the place of another's framing
+				// words is marked apart from the framing words.
+				var wantCp []string
+				for rep, cell := range cmp.Rows[ri].Cells {
+					for _, si := range cell {
+						for _, pc := range cmp.Pieces(rep, si) {
+							if pc.Diff >= 0 && pc.Framing && pc.Counterpart {
+								wantCp = append(wantCp, pc.Text)
+							}
+						}
+					}
+				}
+				var gotCp []string
+				for _, m := range find(n, func(n *html.Node) bool { return n.DataAtom == atom.Mark && hasClass(n, "cp") }) {
+					gotCp = append(gotCp, text(m))
+				}
+				if strings.Join(gotCp, "|") != strings.Join(wantCp, "|") {
+					t.Errorf("row %d: counterparts marked %q, want %q", ri+1, gotCp, wantCp)
+				}
+				counterparts += len(wantCp)
+			}
+			if counterparts == 0 {
+				t.Errorf("the case shows no counterpart to check")
 			}
 			// Every note appears once, in its row or among the other notes.
 			notes := find(doc, byClass("note"))

@@ -98,7 +98,7 @@ func (v *view) markdown(b *bufio.Writer) {
 	if v.opts.FramingOnly {
 		fmt.Fprintf(b, "Only the rows with framing differences: %d of %d.\n\n", st.Framing, st.Rows)
 	}
-	b.WriteString("Framing differences are in **bold**, followed by their kind in brackets; neutral rewording is not marked.\n")
+	b.WriteString("Framing differences are in **bold**, followed by their kind in brackets; what an outlet says in their place is in *italics*; neutral rewording is not marked.\n")
 	for ri := range v.cmp.Rows {
 		if v.shown(ri) {
 			v.markdownRow(b, ri)
@@ -193,6 +193,10 @@ func mdPiece(pc framing.Piece) string {
 	}
 	lead, core, trail := splitSpace(text)
 	kind := strings.ToLower(kindName(pc.Kind))
+	if pc.Counterpart {
+		// What this outlet says in the place of another's framing words.
+		return lead + "*" + core + "* \\[" + mdText(kind) + ", in its place\\]" + trail
+	}
 	return lead + "**" + core + "** \\[" + mdText(kind) + "\\]" + trail
 }
 

@@ -77,27 +77,45 @@ func TestMarkdownMarksFramingDifferences(t *testing.T) {
 	for _, n := range find(doc, func(n *xhtml.Node) bool { return n.DataAtom == atom.Strong }) {
 		strong = append(strong, text(n))
 	}
-	inBold := func(s string) bool {
-		for _, b := range strong {
+	var em []string
+	for _, n := range find(doc, func(n *xhtml.Node) bool { return n.DataAtom == atom.Em }) {
+		em = append(em, text(n))
+	}
+	in := func(runs []string, s string) bool {
+		for _, b := range runs {
 			if strings.Contains(b, s) {
 				return true
 			}
 		}
 		return false
 	}
-	// Every word of every framing span is in bold; a span that overlaps a
-	// narrower one of another difference is cut into several bold runs.
+	// Every word of every framing span is in bold, and every word that
+	// only stands in the place of framing words in italics (or in bold,
+	// where another difference is about it); a span that overlaps a
+	// narrower one of another difference is cut into several runs.
+	counterparts := 0
 	for _, d := range cmp.Differences {
 		if !d.Framing {
 			continue
 		}
 		for _, sp := range d.Spans {
 			for _, w := range strings.Fields(sp.Text) {
-				if w = strings.Trim(w, ",.;:!?\"'()"); w != "" && !inBold(w) {
+				w = strings.Trim(w, ",.;:!?\"'()")
+				switch {
+				case w == "":
+				case sp.Counterpart && !in(em, w) && !in(strong, w):
+					t.Errorf("row %d: %q, in the place of the %s, is neither in italics nor in bold", d.Row+1, w, d.Kind)
+				case !sp.Counterpart && !in(strong, w):
 					t.Errorf("row %d: %q of the %s %q is not in bold", d.Row+1, w, d.Kind, sp.Text)
 				}
 			}
+			if sp.Counterpart {
+				counterparts++
+			}
 		}
+	}
+	if counterparts == 0 {
+		t.Errorf("the case has no counterpart to check")
 	}
 	quotes := find(doc, func(n *xhtml.Node) bool { return n.DataAtom == atom.Blockquote })
 	if len(quotes) != len(c.Notes) {
