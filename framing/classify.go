@@ -630,7 +630,7 @@ func (p *pipeline) quotationDiffs(row int, r Row, cells []cell) []Difference {
 					if o.report == c.report {
 						continue
 					}
-					if quotedIn(p, o, r, qtoks) {
+					if quotedIn(o, qtoks) {
 						shared = true
 					}
 				}
@@ -655,7 +655,7 @@ func (p *pipeline) scareQuotes(row int, r Row, c cell, q [2]int, qtoks []token, 
 		Spans:       []Span{{Report: c.report, Start: d.RawOffset(q[0]), End: d.RawEnd(q[1]), Text: strings.Join(strings.Fields(d.Text[q[0]:q[1]]), " ")}},
 		Explanation: fmt.Sprintf("%s puts these words in quotation marks; others use them plainly", d.Name)}
 	for _, o := range cells {
-		if o.report == c.report || quotedIn(p, o, r, qtoks) {
+		if o.report == c.report || quotedIn(o, qtoks) {
 			continue
 		}
 		// Find the words unquoted in the other cell.
@@ -677,7 +677,7 @@ func (p *pipeline) scareQuotes(row int, r Row, c cell, q [2]int, qtoks []token, 
 }
 
 // quotedIn reports whether another cell quotes most of the same words.
-func quotedIn(p *pipeline, o cell, r Row, q []token) bool {
+func quotedIn(o cell, q []token) bool {
 	have := map[string]bool{}
 	for _, t := range o.toks {
 		if t.inQuote {

@@ -1,5 +1,7 @@
 package framing
 
+import "slices"
+
 // Refinement of change regions. go-diff pairs the words two sentences share
 // in the same order; what lies between is one change region, however much
 // was rewritten there. Two things make a region too coarse to tell which
@@ -56,7 +58,7 @@ func refine(a, b cell, regions []region) []slot {
 			pa, pb = pr[0]+1, pr[1]+1
 		}
 		emit(ai[pa:], bj[pb:])
-		if len(out) == n+1 && sameSlot(out[n], out[n-1]) {
+		if len(out) == n+1 && slices.Equal(out[n].spans, out[n-1].spans) {
 			out = out[:n]
 		}
 	}
@@ -107,30 +109,24 @@ func movedWords(a, b cell, regions []region) (map[int]bool, map[int]bool) {
 		return nil, nil
 	}
 	type where struct{ n, at, reg int }
+	// count notes where each changed content word of c stands.
+	count := func(seen map[string]*where, c cell, from, to, reg int) {
+		for i := from; i < to; i++ {
+			if t := c.toks[i]; t.content && !t.num {
+				w := seen[t.key]
+				if w == nil {
+					w = &where{}
+					seen[t.key] = w
+				}
+				w.n++
+				w.at, w.reg = i, reg
+			}
+		}
+	}
 	ka, kb := map[string]*where{}, map[string]*where{}
 	for ri, r := range regions {
-		for i := r.i1; i < r.i2; i++ {
-			if t := a.toks[i]; t.content && !t.num {
-				w := ka[t.key]
-				if w == nil {
-					w = &where{}
-					ka[t.key] = w
-				}
-				w.n++
-				w.at, w.reg = i, ri
-			}
-		}
-		for j := r.j1; j < r.j2; j++ {
-			if t := b.toks[j]; t.content && !t.num {
-				w := kb[t.key]
-				if w == nil {
-					w = &where{}
-					kb[t.key] = w
-				}
-				w.n++
-				w.at, w.reg = j, ri
-			}
-		}
+		count(ka, a, r.i1, r.i2, ri)
+		count(kb, b, r.j1, r.j2, ri)
 	}
 	ma, mb := map[int]bool{}, map[int]bool{}
 	for k, wa := range ka {
@@ -210,13 +206,4 @@ func softScore(x, y token) int {
 		return softSpelling
 	}
 	return 0
-}
-
-func sameSlot(x, y slot) bool {
-	for i := range x.spans {
-		if x.spans[i] != y.spans[i] {
-			return false
-		}
-	}
-	return true
 }

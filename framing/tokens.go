@@ -196,7 +196,7 @@ func parseNumber(s string) (float64, bool) {
 	scale := 1.0
 	// A scale glued to the digits: "54million", "5bn".
 	if end := strings.LastIndexAny(clean, "0123456789"); end >= 0 && end+1 < len(clean) {
-		m, ok := gluedScales[clean[end+1:]]
+		m, ok := scales[clean[end+1:]]
 		if !ok {
 			return 0, false
 		}
@@ -208,9 +208,6 @@ func parseNumber(s string) (float64, bool) {
 	}
 	return v * scale, true
 }
-
-// gluedScales are the scales written straight after digits.
-var gluedScales = map[string]float64{"million": 1e6, "billion": 1e9, "bn": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3, "trillion": 1e12}
 
 var numberWords = map[string]float64{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

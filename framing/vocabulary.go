@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"slices"
 	"strings"
 
 	"framelens/framing/vocab"
@@ -96,14 +97,7 @@ var loadedVerbLemma = func() map[string]bool {
 
 func appendNew(list []string, xs ...string) []string {
 	for _, x := range xs {
-		found := false
-		for _, y := range list {
-			if y == x {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.Contains(list, x) {
 			list = append(list, x)
 		}
 	}
